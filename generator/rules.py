@@ -1,0 +1,477 @@
+"""The catalogue's rules beyond the schema: identity, trilemma consistency, references,
+dates and text.
+
+Reads entries that passed the schema (record + raw data + locations). Writes nothing.
+Each rule is one small function registered with a stable id, a severity and a one-line
+summary; it yields located Problems. Per-entry rules see one entry; catalogue rules see
+all entries at once and index them by key, so no rule is pairwise (quadratic).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from .load import Document
+from .model import CORNERS, IsoDate, System
+from .problems import Problem, Severity, did_you_mean, field_path, register
+
+STALE_AFTER_DAYS = 548      # 18 months
+MODELINE = "# yaml-language-server: $schema=../schema/project.schema.json"
+RESERVED_SLUGS = {"index", "con", "prn", "aux", "nul", "search", "assets", "data", "schema",
+                  *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+MAX_SLUG = 64
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One schema-valid entry: its record, its raw data and where each value sits."""
+    system: System
+    doc: Document
+
+    @property
+    def data(self) -> dict:
+        return self.doc.data
+
+    def problem(self, rule_id: str, path: tuple, message: str, key: bool = False) -> Problem:
+        line, col = self.doc.locate(path, key=key)
+        return Problem(self.doc.path, line, col, rule_id, field_path(path), message)
+
+
+@dataclass(frozen=True)
+class Context:
+    today: dt.date
+    categories: dict          # id -> Term (with gives_up for the three families)
+    slugs: frozenset          # every slug in the catalogue, valid or not
+
+
+ENTRY_RULES = []
+CATALOG_RULES = []
+
+
+def entry_rule(rule_id: str, severity: Severity, group: str, summary: str):
+    def decorate(func):
+        register(rule_id, severity, group, summary)
+        ENTRY_RULES.append(func)
+        return func
+    return decorate
+
+
+def catalog_rule(rule_id: str, severity: Severity, group: str, summary: str):
+    def decorate(func):
+        register(rule_id, severity, group, summary)
+        CATALOG_RULES.append(func)
+        return func
+    return decorate
+
+
+E, W = Severity.ERROR, Severity.WARNING
+
+
+# ---------------------------------------------------------------- walking raw data
+
+def iter_strings(value, path=()):
+    """(path, text) for every string in the data, keys excluded."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from iter_strings(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from iter_strings(item, path + (index,))
+
+
+def iter_source_refs(data: dict):
+    """(path, id) for every source id cited anywhere in the entry."""
+    def walk(value, path):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key == "sources" and path and isinstance(item, list):
+                    for index, ref in enumerate(item):
+                        yield path + (key, index), ref
+                else:
+                    yield from walk(item, path + (key,))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from walk(item, path + (index,))
+    for key, item in data.items():
+        if key != "sources":
+            yield from walk(item, (key,))
+
+
+def iter_sourced(data: dict):
+    """(path, mapping) for every mapping that carries a `sources` list, the list of sources aside."""
+    def walk(value, path):
+        if isinstance(value, dict):
+            if isinstance(value.get("sources"), list) and path != ():
+                yield path, value
+            for key, item in value.items():
+                if not (path == () and key == "sources"):
+                    yield from walk(item, path + (key,))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from walk(item, path + (index,))
+    yield from walk(data, ())
+
+
+def iter_dates(data: dict):
+    """(path, IsoDate) for every date value: keys named as the schema names dates."""
+    for path, text in iter_strings(data):
+        if path and path[-1] in ("since", "as_of", "reviewed", "accessed", "published", "date"):
+            date = IsoDate.parse(text)
+            if date:
+                yield path, date
+
+
+# ---------------------------------------------------------------- files and identity
+
+def file_problems(path: Path, shown: str, first_line: bytes) -> list[Problem]:
+    """Rules about the file itself, checked before parsing."""
+    out = []
+    stem = path.stem
+    if path.suffix != ".yaml":
+        out.append(Problem(shown, 1, 1, "file-slug", "", "catalogue entries end in .yaml"))
+    elif not SLUG.match(stem) or len(stem) > MAX_SLUG:
+        out.append(Problem(shown, 1, 1, "file-slug", "",
+                           f"the file name '{_printable(stem)}' is not a slug; rename it to lower-case "
+                           "ASCII words joined by single hyphens, such as my-system.yaml"))
+    elif stem in RESERVED_SLUGS:
+        out.append(Problem(shown, 1, 1, "reserved-slug", "",
+                           f"'{stem}' is reserved (it would clash with a generated page or a "
+                           "device name); choose another file name"))
+    if first_line.rstrip(b"\r\n") != MODELINE.encode():
+        out.append(Problem(shown, 1, 1, "modeline", "",
+                           f"the first line must be exactly: {MODELINE}"))
+    return out
+
+
+register("file-slug", E, "Identity", "The file name is a slug: lower-case ASCII words joined by "
+                                      "single hyphens, ending in .yaml.")
+register("reserved-slug", E, "Identity", "The slug is not a reserved name (index, search, con, nul, "
+                                          "com1, ...) that would clash with a page or a device.")
+register("modeline", E, "Identity", "The first line names the schema for editors: "
+                                    "'# yaml-language-server: $schema=../schema/project.schema.json'.")
+
+
+def _printable(text: str) -> str:
+    return text.encode("ascii", "backslashreplace").decode()
+
+
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad"
+                        "\u180e\u034f\u115f\u1160\u3164\uffa0]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+@entry_rule("invisible-char", E, "Text",
+            "Text holds no bidirectional controls, zero-width or control characters (Trojan Source).")
+def invisible_characters(entry: Entry, ctx: Context):
+    for path, text in iter_strings(entry.data):
+        found = _INVISIBLE.search(text) or _CONTROL.search(text)
+        if found:
+            code = f"U+{ord(found.group()):04X}"
+            yield entry.problem("invisible-char", path,
+                                f"contains the invisible character {code} "
+                                f"({unicodedata.name(found.group(), 'control character')}); delete it")
+
+
+_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]|&#?[A-Za-z0-9]+;")
+
+
+@entry_rule("raw-html", E, "Text", "Text fields hold plain text: no HTML tags or entities.")
+def raw_html(entry: Entry, ctx: Context):
+    for path, text in iter_strings(entry.data):
+        if path[-1] == "url" or path == ("website",):
+            continue
+        found = _HTML.search(text)
+        if found:
+            yield entry.problem("raw-html", path, f"contains HTML ('{found.group()}'); write plain text")
+
+
+_TODO = re.compile(r"\bTODO\b")
+
+
+@entry_rule("todo-placeholder", E, "Text", "No TODO placeholder from the template is left.")
+def todo_placeholders(entry: Entry, ctx: Context):
+    for path, text in iter_strings(entry.data):
+        if _TODO.search(text):
+            yield entry.problem("todo-placeholder", path, "still says TODO; fill it in")
+
+
+_MARKDOWN = re.compile(r"\[[^\]]*\]\(|\*\*|__|`|^#|^\s*[-*+] |!\[")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
+
+
+@entry_rule("summary-sentence", E, "Text",
+            "The summary is one plain-text sentence that ends with a full stop.")
+def summary_sentence(entry: Entry, ctx: Context):
+    summary = entry.system.summary
+    path = ("summary",)
+    if "\n" in summary.strip():
+        yield entry.problem("summary-sentence", path, "spans several lines; write one sentence")
+    elif not summary.rstrip().endswith("."):
+        yield entry.problem("summary-sentence", path, "must end with a full stop")
+    elif _SENTENCE_BREAK.search(summary.rstrip()[:-1]):
+        yield entry.problem("summary-sentence", path, "holds more than one sentence; keep the first")
+    elif _MARKDOWN.search(summary):
+        yield entry.problem("summary-sentence", path, "contains Markdown; write plain text")
+
+
+# ---------------------------------------------------------------- trilemma
+
+@entry_rule("trilemma-family", E, "Trilemma",
+            "A family gives up its corner and keeps the other two: the given-up corner is not "
+            "yes and the kept corners are not no.")
+def trilemma_family(entry: Entry, ctx: Context):
+    system = entry.system
+    gives_up = ctx.categories[system.category].gives_up
+    if not gives_up:
+        return
+    if not system.trilemma.applies:
+        yield entry.problem("trilemma-family", ("trilemma", "not_applicable"),
+                            f"a {system.category} is one of the trilemma's families; rate its three "
+                            "corners instead", key=True)
+        return
+    for corner in CORNERS:
+        value = system.trilemma.corners[corner].value
+        path = ("trilemma", corner, "value")
+        if corner == gives_up and value == "yes":
+            yield entry.problem("trilemma-family", path,
+                                f"a {system.category} gives up {corner}, so it cannot be yes; "
+                                "write partial or no, or change the category")
+        elif corner != gives_up and value == "no":
+            yield entry.problem("trilemma-family", path,
+                                f"a {system.category} keeps {corner}, so it cannot be no; "
+                                "write partial or yes, or change the category")
+
+
+@entry_rule("trilemma-token", E, "Trilemma",
+            "token and trilemma.no_new_token agree: a token means no_new_token is not yes, "
+            "and no token means it is not no.")
+def trilemma_token(entry: Entry, ctx: Context):
+    system = entry.system
+    if not system.trilemma.applies:
+        return
+    value = system.trilemma.corners["no_new_token"].value
+    path = ("trilemma", "no_new_token", "value")
+    if system.token and value == "yes":
+        yield entry.problem("trilemma-token", path,
+                            f"the entry has the token {system.token.symbol}, so no_new_token cannot be "
+                            "yes; write no (or partial), or set token: null")
+    elif system.token is None and value == "no":
+        yield entry.problem("trilemma-token", path,
+                            "token is null, so no_new_token cannot be no; name the token under "
+                            "token, or write yes or partial")
+
+
+@entry_rule("trilemma-all-yes", E, "Trilemma", "No system keeps all three corners: that is the trilemma.")
+def trilemma_all_yes(entry: Entry, ctx: Context):
+    trilemma = entry.system.trilemma
+    if trilemma.applies and all(trilemma.corners[c].value == "yes" for c in CORNERS):
+        yield entry.problem("trilemma-all-yes", ("trilemma",),
+                            "claims all three corners; at least one must be partial or no", key=True)
+
+
+# ---------------------------------------------------------------- references
+
+@entry_rule("unknown-source", E, "References", "Every source id cited is listed under sources.")
+def unknown_sources(entry: Entry, ctx: Context):
+    listed = {s.id for s in entry.system.sources}
+    for path, ref in iter_source_refs(entry.data):
+        if ref not in listed:
+            yield entry.problem("unknown-source", path,
+                                f"cites '{ref}', which is not under sources{did_you_mean(ref, listed)}")
+
+
+@entry_rule("unused-source", W, "References", "Every listed source is cited by at least one fact.")
+def unused_sources(entry: Entry, ctx: Context):
+    cited = {ref for _, ref in iter_source_refs(entry.data)}
+    for index, source in enumerate(entry.system.sources):
+        if source.id not in cited:
+            yield entry.problem("unused-source", ("sources", index, "id"),
+                                f"'{source.id}' is not cited by any fact; cite it or remove it")
+
+
+@entry_rule("duplicate-source-id", E, "References", "Source ids are unique within an entry.")
+def duplicate_source_ids(entry: Entry, ctx: Context):
+    seen = set()
+    for index, source in enumerate(entry.system.sources):
+        if source.id in seen:
+            yield entry.problem("duplicate-source-id", ("sources", index, "id"),
+                                f"'{source.id}' is used by an earlier source; give each source its own id")
+        seen.add(source.id)
+
+
+@entry_rule("unsourced", E, "References",
+            "Every fact cites at least one source, except a value marked unconfirmed and a "
+            "rating marked under-review.")
+def unsourced(entry: Entry, ctx: Context):
+    for path, mapping in iter_sourced(entry.data):
+        if mapping["sources"] or mapping.get("value") == "unconfirmed" or \
+                mapping.get("rating") == "under-review":
+            continue
+        yield entry.problem("unsourced", path + ("sources",),
+                            "cites no source; add the id of a source that supports it")
+
+
+@entry_rule("unknown-related", E, "References",
+            "related lists slugs of other entries in catalog/projects/, not the entry itself.")
+def unknown_related(entry: Entry, ctx: Context):
+    for index, slug in enumerate(entry.system.related):
+        path = ("related", index)
+        if slug == entry.system.slug:
+            yield entry.problem("unknown-related", path, "points at the entry itself; remove it")
+        elif slug not in ctx.slugs:
+            yield entry.problem("unknown-related", path,
+                                f"'{slug}' is not an entry in catalog/projects/"
+                                f"{did_you_mean(slug, ctx.slugs)}")
+
+
+# ---------------------------------------------------------------- dates
+
+@entry_rule("date-future", E, "Dates", "No date lies in the future (see --today).")
+def future_dates(entry: Entry, ctx: Context):
+    for path, date in iter_dates(entry.data):
+        if date.earliest > ctx.today:
+            yield entry.problem("date-future", path,
+                                f"{date} is after today ({ctx.today}); record only what has happened")
+
+
+@entry_rule("date-order", E, "Dates",
+            "Dates are in order: announced before launched, milestones oldest first, earlier "
+            "figures before the current one, sources published before they were accessed.")
+def date_order(entry: Entry, ctx: Context):
+    s = entry.system
+    if s.announced and s.launched and s.announced.date.earliest > s.launched.date.latest:
+        yield entry.problem("date-order", ("launched", "date"),
+                            f"launched {s.launched.date} is before announced {s.announced.date}")
+    for index in range(1, len(s.milestones)):
+        if s.milestones[index].date.latest < s.milestones[index - 1].date.earliest:
+            yield entry.problem("date-order", ("milestones", index, "date"),
+                                f"{s.milestones[index].date} comes after "
+                                f"{s.milestones[index - 1].date}; list milestones oldest first")
+    for f_index, figure in enumerate(s.figures):
+        for p_index, previous in enumerate(figure.previous):
+            if previous.as_of.earliest > figure.as_of.latest:
+                yield entry.problem("date-order", ("figures", f_index, "previous", p_index, "as_of"),
+                                    f"an earlier value dated {previous.as_of} is newer than the "
+                                    f"current one ({figure.as_of})")
+    for index, source in enumerate(s.sources):
+        if source.published and source.published.earliest > source.accessed.latest:
+            yield entry.problem("date-order", ("sources", index, "published"),
+                                f"published {source.published} is after accessed {source.accessed}")
+
+
+@entry_rule("stale-fact", W, "Dates", "A fact whose as_of is more than 18 months old is flagged for review.")
+def stale_facts(entry: Entry, ctx: Context):
+    limit = ctx.today - dt.timedelta(days=STALE_AFTER_DAYS)
+    for path, date in iter_dates(entry.data):
+        if path[-1] == "as_of" and "previous" not in path and date.latest < limit:
+            yield entry.problem("stale-fact", path,
+                                f"as_of {date} is more than 18 months old; check the fact again "
+                                "and update as_of")
+
+
+# ---------------------------------------------------------------- across entries
+
+def fold(name: str) -> str:
+    """Case and spacing folded, compatibility forms (full-width letters) normalised."""
+    return "".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+# Letters from other scripts that render like Latin ones (a subset of Unicode's confusables).
+_LOOKALIKES = str.maketrans({
+    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+    "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i", "ј": "j", "ԁ": "d",
+    "ԛ": "q", "ԝ": "w", "һ": "h", "ӏ": "l", "ɡ": "g", "α": "a", "β": "b", "ε": "e", "η": "n",
+    "ι": "i", "κ": "k", "ν": "v", "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w",
+    "ı": "i", "ℓ": "l", "0": "o", "1": "l", "|": "l", "$": "s", "ß": "ss",
+})
+
+
+def skeleton(name: str) -> str:
+    """What a name looks like: folded, lookalike letters mapped, accents stripped."""
+    folded = unicodedata.normalize("NFKD", fold(name).translate(_LOOKALIKES))
+    return "".join(ch for ch in folded if not unicodedata.combining(ch)).translate(_LOOKALIKES)
+
+
+def _scripts(text: str) -> set[str]:
+    scripts = set()
+    for ch in text:
+        if ch.isalpha():
+            scripts.add(unicodedata.name(ch, "UNKNOWN").split(" ")[0])
+    return scripts
+
+
+@catalog_rule("duplicate-name", E, "Identity",
+              "Names and aliases are unique across entries after folding case and spaces.")
+def duplicate_names(entries: list[Entry], ctx: Context):
+    owners: dict[str, list] = defaultdict(list)
+    for entry in entries:
+        seen_here = set()
+        for path, name in _names(entry):
+            key = fold(name)
+            if key not in seen_here:
+                owners[key].append((entry, path, name))
+                seen_here.add(key)
+    for key, holders in owners.items():
+        if len({h[0].system.slug for h in holders}) > 1:
+            first = holders[0]
+            for entry, path, name in holders[1:]:
+                yield entry.problem("duplicate-name", path,
+                                    f"'{name}' is already a name of {first[0].doc.path} "
+                                    f"({first[2]}); names and aliases must be unique")
+
+
+@catalog_rule("confusable-name", E, "Identity",
+              "A name may not mix scripts (Latin with Cyrillic or Greek) or look like another "
+              "entry's name (homoglyphs).")
+def confusable_names(entries: list[Entry], ctx: Context):
+    by_skeleton: dict[str, list] = defaultdict(list)
+    for entry in entries:
+        for path, name in _names(entry):
+            scripts = _scripts(name) - {"DIGIT"}
+            if len(scripts) > 1:
+                yield entry.problem("confusable-name", path,
+                                    f"'{_printable(name)}' mixes letters from {', '.join(sorted(scripts))} "
+                                    "scripts; write it in one script")
+            by_skeleton[skeleton(name)].append((entry, path, name))
+    for holders in by_skeleton.values():
+        folded = {fold(h[2]) for h in holders}
+        if len(folded) > 1 and len({h[0].system.slug for h in holders}) > 1:
+            first = holders[0]
+            for entry, path, name in holders[1:]:
+                if fold(name) != fold(first[2]):
+                    yield entry.problem("confusable-name", path,
+                                        f"'{_printable(name)}' looks like '{first[2]}' in "
+                                        f"{first[0].doc.path}; use a name readers can tell apart")
+
+
+def _names(entry: Entry):
+    yield ("name",), entry.system.name
+    for index, alias in enumerate(entry.system.aliases):
+        yield ("aliases", index), alias
+
+
+def _site_key(url: str) -> str:
+    host_and_path = url.split("://", 1)[1].split("#")[0].split("?")[0].rstrip("/")
+    host, _, rest = host_and_path.partition("/")
+    host = host.lower().removeprefix("www.")
+    return f"{host}/{rest}".rstrip("/")
+
+
+@catalog_rule("duplicate-website", E, "Identity", "No two entries share a website.")
+def duplicate_websites(entries: list[Entry], ctx: Context):
+    first: dict[str, Entry] = {}
+    for entry in entries:
+        key = _site_key(entry.system.website)
+        if key in first:
+            yield entry.problem("duplicate-website", ("website",),
+                                f"{entry.system.website} is already the website of "
+                                f"{first[key].doc.path}; give this entry its own page")
+        else:
+            first[key] = entry

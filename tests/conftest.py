@@ -1,0 +1,40 @@
+"""Shared fixtures: the repository's paths and small catalogues built in tmp_path."""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CATALOG = ROOT / "catalog"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TODAY = dt.date(2026, 11, 25)
+BASE = (FIXTURES / "base-entry.yaml").read_text(encoding="utf-8")
+
+
+def other_entry(text: str = BASE) -> str:
+    """A second valid entry, derived from the base one, that the base entry relates to."""
+    return (text.replace("Example Channels", "Other System")
+                .replace("[EXC, Example Network]", "[OTS]")
+                .replace("example-channels.example.org", "other-system.example.org")
+                .replace("related: [other-system]", "related: [example-channels]"))
+
+
+def make_catalog(root: Path, base: str = BASE) -> Path:
+    """A catalogue with the real schema and vocabularies and two valid fixture entries."""
+    catalog = root / "catalog"
+    catalog.mkdir()
+    shutil.copytree(CATALOG / "schema", catalog / "schema")
+    shutil.copytree(CATALOG / "vocabularies", catalog / "vocabularies")
+    shutil.copy(CATALOG / "categories.yaml", catalog / "categories.yaml")
+    (catalog / "projects").mkdir()
+    (catalog / "projects" / "example-channels.yaml").write_text(base, encoding="utf-8")
+    (catalog / "projects" / "other-system.yaml").write_text(other_entry(base), encoding="utf-8")
+    return catalog
+
+
+@pytest.fixture
+def catalog(tmp_path) -> Path:
+    return make_catalog(tmp_path)

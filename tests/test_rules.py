@@ -1,0 +1,248 @@
+"""Every rule: one fixture it rejects, and one neighbouring fixture it accepts.
+
+Each case edits the two-entry fixture catalogue (tests/fixtures/base-entry.yaml and a
+copy of it). `reject` must produce a problem with the rule's id, located inside the
+edited file; `accept`, a small step away, must produce no problem with that id and no
+error at all. A rule registered without a case here fails test_every_rule_has_a_case.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from generator import catalog as catalog_module  # noqa: F401  (registers every rule)
+from generator.catalog import check_catalog
+from generator.load import MAX_BYTES
+from generator.problems import RULES, Severity
+
+from .conftest import TODAY, make_catalog
+
+ENTRY = "projects/example-channels.yaml"
+OTHER = "projects/other-system.yaml"
+
+
+@dataclass(frozen=True)
+class Case:
+    reject: Callable[[Path], str]   # edits the catalogue, returns the file the problem is in
+    accept: Callable[[Path], str]
+
+
+def edit(old: str, new: str, file: str = ENTRY, count: int = 1):
+    def apply(catalog: Path) -> str:
+        path = catalog / file
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"fixture text not found: {old!r}"
+        path.write_text(text.replace(old, new, count), encoding="utf-8")
+        return file
+    return apply
+
+
+def edit_bytes(old: bytes, new: bytes, file: str = ENTRY):
+    def apply(catalog: Path) -> str:
+        path = catalog / file
+        path.write_bytes(path.read_bytes().replace(old, new, 1))
+        return file
+    return apply
+
+
+def edits(*steps):
+    def apply(catalog: Path) -> str:
+        return [step(catalog) for step in steps][0]
+    return apply
+
+
+def write(file: str, content: bytes):
+    def apply(catalog: Path) -> str:
+        (catalog / file).write_bytes(content)
+        return file
+    return apply
+
+
+def rename(old: str, new: str, related: str | None = None):
+    def apply(catalog: Path) -> str:
+        os.rename(catalog / old, catalog / new)
+        if related:
+            edit("related: [other-system]", f"related: [{related}]")(catalog)
+        return new
+    return apply
+
+
+def unchanged(catalog: Path) -> str:
+    return ENTRY
+
+
+def symlink(catalog: Path) -> str:
+    os.symlink(catalog / ENTRY, catalog / "projects/linked.yaml")
+    return "projects/linked.yaml"
+
+
+def pad_to(size: int):
+    def apply(catalog: Path) -> str:
+        path = catalog / ENTRY
+        text = path.read_bytes()
+        path.write_bytes(text + b"#" * (size - len(text) - 1) + b"\n")
+        return ENTRY
+    return apply
+
+
+BOMB = b"""# yaml-language-server: $schema=../schema/project.schema.json
+a: &a [x, x, x, x, x, x, x, x, x]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
+"""
+LONG = ("An example payment-channel network " + "that keeps going " * 12)[:199] + "."   # 200 characters
+TOKEN = "token: {symbol: EXT, name: Example token, as_of: 2026-11-20, sources: [docs]}"
+PARTIAL_TOKEN = """  no_new_token:
+    value: partial"""
+
+CASES: dict[str, Case] = {
+    # YAML
+    "yaml-syntax": Case(edit("name: Example Channels", "name: [Example Channels"),
+                        edit("name: Example Channels", "name: '[Example Channels'")),
+    "yaml-duplicate-key": Case(edit("  as_of: 2026-11-20\n  shared_ledger:",
+                                    "  as_of: 2026-11-20\n  as_of: 2026-11-21\n  shared_ledger:"),
+                               unchanged),
+    "yaml-tag": Case(edit("name: Example Channels", "name: !!python/object/apply:os.system [echo]"),
+                     edit("name: Example Channels", "name: Example Channels  # !!python/object")),
+    "yaml-empty": Case(write(ENTRY, b"# yaml-language-server: $schema=../schema/project.schema.json\n"
+                                    b"# nothing else\n"), unchanged),
+    "yaml-encoding": Case(edit_bytes(b"Example Channels", "Example Channéls".encode("latin-1")),
+                          edit_bytes(b"Example Channels", "Example Channéls".encode("utf-8"))),
+    "yaml-too-large": Case(pad_to(MAX_BYTES + 1), pad_to(MAX_BYTES)),
+    "yaml-alias-limit": Case(write(ENTRY, BOMB),
+                             edits(edit("  sources: [docs]\n\ntoken", "  sources: &docs [docs]\n\ntoken"),
+                                   edit("execution: {value: payments-only, as_of: 2026-11-20, sources: [docs]}",
+                                        "execution: {value: payments-only, as_of: 2026-11-20, sources: *docs}"))),
+    "yaml-key-type": Case(edit("reviewed: 2026-11-20", "reviewed: 2026-11-20\n[a, b]: list key"),
+                          edit("reviewed: 2026-11-20", "'reviewed': 2026-11-20")),
+    "file-type": Case(symlink, unchanged),
+    # Vocabularies
+    "vocabulary-sync": Case(edit("  - id: beta\n    name: Mainnet beta\n    definition:", "  # beta\n    #",
+                                 file="vocabularies/status.yaml"),
+                            edit("name: Mainnet beta", "name: Beta on mainnet", file="vocabularies/status.yaml")),
+    # Schema
+    "unknown-key": Case(edit("announced:", "anounced:"), unchanged),
+    "missing-field": Case(edit("website: https://example-channels.example.org/\n", ""), unchanged),
+    "empty-field": Case(edit("summary: An example payment-channel network used by the checker's tests.",
+                             "summary:"), unchanged),
+    "wrong-type": Case(edit("aliases: [EXC, Example Network]", "aliases: EXC"),
+                       edit("aliases: [EXC, Example Network]", "aliases: [EXC]")),
+    "unknown-value": Case(edit("model: self-custody", "model: self-custodial"),
+                          edit("model: self-custody", "model: shared-key-with-exit")),
+    "too-long": Case(edit("An example payment-channel network used by the checker's tests.", "A" + LONG),
+                     edit("An example payment-channel network used by the checker's tests.", LONG)),
+    "too-short": Case(edit("An example payment-channel network used by the checker's tests.", "Too short."),
+                      edit("An example payment-channel network used by the checker's tests.",
+                           "Just long enough now.")),
+    "duplicate-item": Case(edit("aliases: [EXC, Example Network]", "aliases: [EXC, EXC]"),
+                           edit("aliases: [EXC, Example Network]", "aliases: [EXC, EXC2]")),
+    "slug-format": Case(edit("related: [other-system]", "related: [Other_System]"), unchanged),
+    "date-format": Case(edit("reviewed: 2026-11-20", "reviewed: 2026-02-30"),
+                        edit("reviewed: 2026-11-20", "reviewed: 2026-02-28")),
+    "url-format": Case(edit("url: https://example-channels.example.org/docs", "url: javascript:alert(1)"),
+                       edit("url: https://example-channels.example.org/docs",
+                            "url: https://example-channels.example.org/docs?q=alert(1)")),
+    "token-symbol": Case(edits(edit("token: null", TOKEN.replace("EXT", "ext")),
+                               edit("  no_new_token:\n    value: yes", PARTIAL_TOKEN)),
+                         edits(edit("token: null", TOKEN), edit("  no_new_token:\n    value: yes", PARTIAL_TOKEN))),
+    "text-single-line": Case(edit("name: Example Channels", 'name: "Example\\nChannels"'),
+                             edit("name: Example Channels", 'name: "Example\\u0020Channels"')),
+    # Identity
+    "file-slug": Case(rename(OTHER, "projects/Other_System.yaml", related="Other_System"), unchanged),
+    "reserved-slug": Case(rename(OTHER, "projects/index.yaml", related="index"),
+                          rename(OTHER, "projects/index-of-things.yaml", related="index-of-things")),
+    "modeline": Case(edit("# yaml-language-server: $schema=../schema/project.schema.json\n", ""), unchanged),
+    "duplicate-name": Case(edit("aliases: [OTS]", "aliases: [OTS, example  CHANNELS]", file=OTHER),
+                           edit("aliases: [OTS]", "aliases: [OTS, Example Channels Two]", file=OTHER)),
+    "confusable-name": Case(edit("aliases: [OTS]", "aliases: [OTS, Exаmple Channels]", file=OTHER),
+                            edit("aliases: [OTS]", "aliases: [OTS, Example Channel]", file=OTHER)),
+    "duplicate-website": Case(edit("website: https://other-system.example.org/",
+                                   "website: https://WWW.example-channels.example.org", file=OTHER),
+                              edit("website: https://other-system.example.org/",
+                                   "website: https://example-channels.example.org/other", file=OTHER)),
+    # Text
+    "invisible-char": Case(edit("name: Example Channels", "name: Example\u202eChannels"),
+                           edit("name: Example Channels", "name: Example\u00a0Channels")),
+    "raw-html": Case(edit("reason: Payments are made in BTC.", "reason: Payments <script>alert(1)</script>"),
+                     edit("reason: Payments are made in BTC.", "reason: Payments are made in BTC, 1 < 2.")),
+    "todo-placeholder": Case(edit("reason: Payments are made in BTC.", "reason: TODO why"),
+                             edit("reason: Payments are made in BTC.", "reason: Payments need no todo list.")),
+    "summary-sentence": Case(edit("used by the checker's tests.", "used by tests. It is fake."),
+                             edit("used by the checker's tests.", "used by tests, i.e. a fake one.")),
+    # Trilemma
+    "trilemma-family": Case(edit("  shared_ledger:\n    value: no", "  shared_ledger:\n    value: yes"),
+                            edit("  shared_ledger:\n    value: no", "  shared_ledger:\n    value: partial")),
+    "trilemma-token": Case(edit("token: null", TOKEN),
+                           edits(edit("token: null", TOKEN), edit("  no_new_token:\n    value: yes", PARTIAL_TOKEN))),
+    "trilemma-all-yes": Case(edits(edit("category: off-chain-network", "category: rollup"),
+                                   edit("  shared_ledger:\n    value: no", "  shared_ledger:\n    value: yes")),
+                             edits(edit("category: off-chain-network", "category: rollup"),
+                                   edit("  shared_ledger:\n    value: no", "  shared_ledger:\n    value: partial"))),
+    # References
+    "unknown-source": Case(edit("  value: live\n  since: 2021-03\n  as_of: 2026-11-20\n  sources: [docs]",
+                                "  value: live\n  since: 2021-03\n  as_of: 2026-11-20\n  sources: [dosc]"),
+                           unchanged),
+    "unused-source": Case(edit("sources:\n  - id: docs", "sources:\n  - {id: extra, title: Extra, "
+                               "url: 'https://example-channels.example.org/x', accessed: 2026-11-20, kind: primary}"
+                               "\n  - id: docs"), unchanged),
+    "duplicate-source-id": Case(edit("  - id: spec", "  - id: docs"), unchanged),
+    "unsourced": Case(edit("consensus: {value: channel-parties, as_of: 2026-11-20, sources: [docs]}",
+                           "consensus: {value: channel-parties, as_of: 2026-11-20, sources: []}"),
+                      edit("consensus: {value: channel-parties, as_of: 2026-11-20, sources: [docs]}",
+                           "consensus: {value: unconfirmed, as_of: 2026-11-20, sources: []}")),
+    "unknown-related": Case(edit("related: [other-system]", "related: [example-channels]"),
+                            unchanged),
+    # Dates
+    "date-future": Case(edit("  - {date: 2021-03-01, event: Mainnet launch., sources: [docs]}",
+                             "  - {date: 2026-12, event: Mainnet launch., sources: [docs]}"),
+                        edit("  - {date: 2021-03-01, event: Mainnet launch., sources: [docs]}",
+                             "  - {date: 2026-11, event: Mainnet launch., sources: [docs]}")),
+    "date-order": Case(edit("announced: {date: 2020-06, sources: [docs]}", "announced: {date: 2021-04, sources: [docs]}"),
+                       edit("announced: {date: 2020-06, sources: [docs]}", "announced: {date: 2021-03, sources: [docs]}")),
+    "stale-fact": Case(edit("    as_of: 2026-10\n", "    as_of: 2025-04\n"),
+                       edit("    as_of: 2026-10\n", "    as_of: 2025-06\n")),
+}
+
+
+@pytest.fixture
+def fresh(tmp_path):
+    return make_catalog(tmp_path)
+
+
+def test_every_rule_has_a_case():
+    assert sorted(RULES) == sorted(CASES), "every registered rule needs a reject/accept case"
+
+
+def test_base_fixture_is_clean(fresh):
+    result = check_catalog(fresh, TODAY)
+    assert result.problems == ()
+    assert result.catalog is not None and len(result.catalog.systems) == 2
+
+
+@pytest.mark.parametrize("rule_id", sorted(CASES))
+def test_rule_rejects(rule_id, fresh):
+    file = CASES[rule_id].reject(fresh)
+    result = check_catalog(fresh, TODAY)
+    hits = [p for p in result.problems if p.rule == rule_id]
+    assert hits, f"{rule_id} did not fire; got {[p.format() for p in result.problems]}"
+    for problem in hits:
+        assert problem.file.endswith(file)
+        lines = (fresh / file).read_bytes().count(b"\n") + 1
+        assert 1 <= problem.line <= lines and problem.col >= 1
+    if RULES[rule_id].severity is Severity.ERROR:
+        assert result.catalog is None
+
+
+@pytest.mark.parametrize("rule_id", sorted(CASES))
+def test_rule_accepts_neighbour(rule_id, fresh):
+    CASES[rule_id].accept(fresh)
+    result = check_catalog(fresh, TODAY)
+    assert not [p for p in result.problems if p.rule == rule_id]
+    assert result.errors == 0, [p.format() for p in result.problems]
