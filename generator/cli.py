@@ -54,5 +54,8 @@ def main(argv=None) -> int:
     except CatalogEnvironmentError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    report(result)
+    try:
+        report(result)
+    except BrokenPipeError:   # output piped into `head`: stop quietly
+        sys.stderr.close()
     return EXIT_ERRORS if result.errors else EXIT_OK

@@ -65,10 +65,12 @@ class _NoResolution(BaseResolver):
         return _UNTAGGED
 
 
-if hasattr(yaml, "CParser"):   # libyaml: parsing and composing happen in C
-    class _NodeLoader(yaml.CParser, _NoResolution):
+if yaml.__with_libyaml__:   # libyaml: parsing and composing happen in C
+    from yaml.cyaml import CParser
+
+    class _NodeLoader(CParser, _NoResolution):
         def __init__(self, stream):
-            yaml.CParser.__init__(self, stream)
+            CParser.__init__(self, stream)
             _NoResolution.__init__(self)
 else:   # pragma: no cover - PyYAML built without libyaml; same behaviour, slower
     class _NodeLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser,
@@ -255,7 +257,7 @@ class _Builder:
 
 def _scalar(node: yaml.ScalarNode):
     value = node.value
-    if node.style is not None:   # quoted or block scalars are always text
+    if node.style:   # quoted or block scalars are always text (plain: None, or '' from libyaml)
         return value
     if _NULL.match(value):
         return None

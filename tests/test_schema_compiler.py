@@ -1,0 +1,88 @@
+"""The compiled validator agrees with the reference implementation (`jsonschema`).
+
+generator/schema.py exists for speed; this test keeps it honest. Real entries, and
+random mutations of them, must be judged valid or invalid by both alike.
+"""
+from __future__ import annotations
+
+import copy
+import json
+
+import jsonschema
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.load import load_file
+from generator.schema import SchemaCompileError, compile_schema
+
+from .conftest import CATALOG
+
+SCHEMA = json.loads((CATALOG / "schema/project.schema.json").read_text())
+OURS = compile_schema(SCHEMA)
+REFERENCE = jsonschema.Draft202012Validator(SCHEMA)
+ENTRIES = [load_file(p, p.name)[0].data for p in sorted((CATALOG / "projects").glob("*.yaml"))]
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 3000) | st.floats(allow_nan=False) |
+    st.sampled_from(["", "yes", "no", "live", "2024-01-31", "2024-13", "https://x.example/",
+                     "http://x", "federated-multisig", "Liquid", "a\nb", "TODO"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+        st.sampled_from(["value", "sources", "as_of", "name", "x", "reason", "rating"]), inner, max_size=3),
+    max_leaves=6)
+
+
+def paths(value, path=()):
+    yield path
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from paths(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from paths(item, path + (index,))
+
+
+@st.composite
+def mutated_entries(draw):
+    data = copy.deepcopy(draw(st.sampled_from(ENTRIES)))
+    for _ in range(draw(st.integers(1, 3))):
+        where = draw(st.sampled_from(list(paths(data))))
+        parent = data
+        for part in where[:-1]:
+            parent = parent[part]
+        action = draw(st.sampled_from(["replace", "delete", "add"]))
+        if not where:
+            continue
+        key = where[-1]
+        if action == "replace":
+            parent[key] = draw(json_values)
+        elif action == "delete":
+            del parent[key]
+        elif isinstance(parent[key], dict):
+            parent[key][draw(st.sampled_from(["extra", "value", "note", "detail"]))] = draw(json_values)
+        elif isinstance(parent[key], list):
+            parent[key].append(draw(json_values))
+    return data
+
+
+def test_real_entries_agree():
+    assert len(ENTRIES) >= 18
+    for data in ENTRIES:
+        assert OURS(data) == [] and REFERENCE.is_valid(data)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated_entries())
+def test_mutations_agree(data):
+    assert (OURS(data) == []) == REFERENCE.is_valid(data)
+
+
+@settings(max_examples=200, deadline=None)
+@given(json_values)
+def test_arbitrary_documents_agree(data):
+    assert (OURS(data) == []) == REFERENCE.is_valid(data)
+
+
+def test_unsupported_keyword_is_refused():
+    with pytest.raises(SchemaCompileError):
+        compile_schema({"type": "object", "patternProperties": {"^x": {}}})
