@@ -29,11 +29,21 @@ class CatalogEnvironmentError(Exception):
 
 
 @dataclass(frozen=True)
+class GlossaryTerm:
+    term: str
+    definition: str
+    aliases: tuple[str, ...] = ()
+    see: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Catalog:
     """Clean records only: built when the check found no errors."""
     systems: tuple[System, ...]              # sorted by slug
     vocabularies: dict[str, Vocabulary]      # 'categories', 'status', 'custody', ...
     schema: dict
+    glossary: tuple[GlossaryTerm, ...]
+    data: dict[str, dict]                    # slug -> the entry exactly as written (for downloads)
 
     def system(self, slug: str) -> System:
         return next(s for s in self.systems if s.slug == slug)
@@ -138,9 +148,30 @@ def check_catalog(catalog_dir: Path, today: dt.date) -> CheckResult:
         for rule in rules.CATALOG_RULES:
             problems += rule(entries, context)
 
+    glossary, found = _check_glossary(catalog_dir, schema, frozenset(p.stem for p in paths))
+    problems += found
+
     problems.sort()
     clean = not any(p.severity is Severity.ERROR for p in problems)
     catalog = Catalog(tuple(sorted((e.system for e in entries), key=lambda s: s.slug)),
-                      vocabularies, schema) if clean else None
+                      vocabularies, schema, glossary,
+                      {e.system.slug: e.data for e in entries}) if clean else None
     return CheckResult(tuple(problems), len(paths), catalog)
+
+
+def _check_glossary(catalog_dir: Path, schema: dict, slugs: frozenset):
+    path = catalog_dir / "glossary.yaml"
+    schema_path = catalog_dir / "schema" / "glossary.schema.json"
+    glossary_schema = _read_json(schema_path)
+    if not path.exists():
+        raise CatalogEnvironmentError(f"{shown_path(path)}: missing")
+    doc, problems = load_file(path, shown_path(path))
+    if doc is None:
+        return (), problems
+    violations = _compile(glossary_schema, schema_path)(doc.data)
+    if violations:
+        return (), problems + Explainer(glossary_schema, {}).problems(doc, violations)
+    terms = tuple(GlossaryTerm(t["term"], t["definition"], tuple(t.get("aliases", ())),
+                               tuple(t.get("see", ()))) for t in doc.data["terms"])
+    return terms, problems + rules.glossary_problems(doc, terms, slugs)
 

@@ -28,10 +28,22 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m generator",
                                 description="Check the Bitcoin L2 catalogue and build its site.")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    today = {"type": _date, "default": dt.date.today(),
+             "help": "the date to check against (YYYY-MM-DD); makes runs reproducible"}
     check = sub.add_parser("check", help="check every catalogue file and report every problem")
     check.add_argument("--catalog", type=Path, default=Path("catalog"), help="catalogue directory")
-    check.add_argument("--today", type=_date, default=dt.date.today(),
-                       help="the date to check against (YYYY-MM-DD); makes runs reproducible")
+    check.add_argument("--today", **today)
+    build = sub.add_parser("build", help="check, render and build site/ (atomically)")
+    build.add_argument("--today", **today)
+    build.add_argument("--site-dir", type=Path, help="where to build (default: site/)")
+    build.add_argument("--site-url", help="override site_url, e.g. for a local test server")
+    serve = sub.add_parser("serve", help="preview on 127.0.0.1, re-rendering when YAML or content change")
+    serve.add_argument("--today", **today)
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    new = sub.add_parser("new", help="write a template entry to fill in")
+    new.add_argument("slug", help="file name of the entry, e.g. my-system")
+    new.add_argument("--category", required=True, help="an id from catalog/categories.yaml")
+    new.add_argument("--catalog", type=Path, default=Path("catalog"), help="catalogue directory")
     return p
 
 
@@ -49,6 +61,22 @@ def report(result: CheckResult, out=sys.stdout) -> None:
 
 def main(argv=None) -> int:
     args = parser().parse_args(argv)
+    if args.command == "build":
+        from .build import BuildError, build
+        try:
+            return build(Path.cwd(), args.today, site_dir=args.site_dir, site_url=args.site_url)
+        except BuildError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    if args.command == "serve":
+        from .build import serve
+        host = args.dev_addr.rsplit(":", 1)[0]
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            print("error: the preview binds to 127.0.0.1 only", file=sys.stderr)
+            return EXIT_USAGE
+        return serve(Path.cwd(), args.today, args.dev_addr)
+    if args.command == "new":
+        return _new(args)
     try:
         result = check_catalog(args.catalog, args.today)
     except CatalogEnvironmentError as exc:
@@ -59,3 +87,18 @@ def main(argv=None) -> int:
     except BrokenPipeError:   # output piped into `head`: stop quietly
         sys.stderr.close()
     return EXIT_ERRORS if result.errors else EXIT_OK
+
+
+def _new(args) -> int:
+    from .scaffold import ScaffoldError, new_entry
+    from .vocab import vocabulary_path
+    from .load import load_file
+    doc, problems = load_file(vocabulary_path(args.catalog, "categories"), "categories.yaml")
+    categories = tuple(v["id"] for v in doc.data["values"]) if doc else ()
+    try:
+        path = new_entry(args.catalog, args.slug, args.category, categories, dt.date.today())
+    except ScaffoldError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"Wrote {path}. Fill in every TODO, then run `make check`.")
+    return EXIT_OK

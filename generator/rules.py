@@ -475,3 +475,29 @@ def duplicate_websites(entries: list[Entry], ctx: Context):
                                 f"{first[key].doc.path}; give this entry its own page")
         else:
             first[key] = entry
+
+
+# ---------------------------------------------------------------- the glossary
+
+register("glossary-duplicate", E, "Glossary", "Each glossary term and alias is defined once.")
+register("glossary-reference", E, "Glossary", "A glossary term's `see` list names entries in catalog/projects/.")
+
+
+def glossary_problems(doc: Document, terms, slugs) -> list[Problem]:
+    out, first = [], {}
+    for index, term in enumerate(terms):
+        for a_index, word in enumerate((term.term,) + term.aliases):
+            path = ("terms", index, "term") if a_index == 0 else ("terms", index, "aliases", a_index - 1)
+            key = fold(word)
+            if key in first:
+                line, col = doc.locate(path)
+                out.append(Problem(doc.path, line, col, "glossary-duplicate", field_path(path),
+                                   f"'{word}' is already defined as '{first[key]}'; merge the two"))
+            first.setdefault(key, word)
+        for s_index, slug in enumerate(term.see):
+            if slug not in slugs:
+                path = ("terms", index, "see", s_index)
+                line, col = doc.locate(path)
+                out.append(Problem(doc.path, line, col, "glossary-reference", field_path(path),
+                                   f"'{slug}' is not an entry in catalog/projects/{did_you_mean(slug, slugs)}"))
+    return out

@@ -29,8 +29,11 @@ R_URL = register("url-format", Severity.ERROR, G,
                  "URLs use https://, with no spaces and no user name or password (no javascript: or data:).")
 R_SYMBOL = register("token-symbol", Severity.ERROR, G, "A token symbol is 1 to 10 capital letters or digits.")
 R_LINE = register("text-single-line", Severity.ERROR, G, "Names and short values fit on one line.")
+R_TERM = register("glossary-term", Severity.ERROR, G,
+                  "A glossary term is written as it appears in text: letters, digits, spaces, hyphens, "
+                  "dots, slashes and apostrophes.")
 
-_PATTERN_RULES = {r.id: r for r in (R_SLUG, R_DATE, R_URL, R_SYMBOL, R_LINE)}
+_PATTERN_RULES = {r.id: r for r in (R_SLUG, R_DATE, R_URL, R_SYMBOL, R_LINE, R_TERM)}
 _TYPE_NAMES = {"string": "text", "object": "a mapping of keys to values", "array": "a list",
                "null": "null", "boolean": "true or false", "integer": "a whole number",
                "number": "a number"}
@@ -158,6 +161,9 @@ class Explainer:
         if rule is R_SLUG:
             return (f"'{_clip(inst)}' is not a slug; use lower-case ASCII words joined by single "
                     "hyphens, such as federated-sidechain")
+        if rule is R_TERM:
+            return (f"'{_clip(inst)}' cannot be a glossary term; use letters, digits, spaces, hyphens, "
+                    "dots, slashes and apostrophes")
         if rule is R_SYMBOL:
             return f"'{_clip(inst)}' is not a token symbol; write 1 to 10 capital letters or digits"
         return "must fit on one line: remove the line breaks and tabs"

@@ -14,6 +14,16 @@ TODAY = dt.date(2026, 11, 25)
 BASE = (FIXTURES / "base-entry.yaml").read_text(encoding="utf-8")
 
 
+GLOSSARY = """title: Glossary
+description: Test terms.
+terms:
+  - term: channel
+    aliases: [payment channel]
+    definition: A two-party contract that moves BTC off-chain.
+    see: [example-channels]
+"""
+
+
 def other_entry(text: str = BASE) -> str:
     """A second valid entry, derived from the base one, that the base entry relates to."""
     return (text.replace("Example Channels", "Other System")
@@ -29,6 +39,7 @@ def make_catalog(root: Path, base: str = BASE) -> Path:
     shutil.copytree(CATALOG / "schema", catalog / "schema")
     shutil.copytree(CATALOG / "vocabularies", catalog / "vocabularies")
     shutil.copy(CATALOG / "categories.yaml", catalog / "categories.yaml")
+    (catalog / "glossary.yaml").write_text(GLOSSARY, encoding="utf-8")
     (catalog / "projects").mkdir()
     (catalog / "projects" / "example-channels.yaml").write_text(base, encoding="utf-8")
     (catalog / "projects" / "other-system.yaml").write_text(other_entry(base), encoding="utf-8")

@@ -199,6 +199,13 @@ CASES: dict[str, Case] = {
                            "consensus: {value: unconfirmed, as_of: 2026-11-20, sources: []}")),
     "unknown-related": Case(edit("related: [other-system]", "related: [example-channels]"),
                             unchanged),
+    # Glossary
+    "glossary-term": Case(edit("  - term: channel", "  - term: <b>channel</b>", file="glossary.yaml"),
+                          edit("  - term: channel", "  - term: payment-channel", file="glossary.yaml")),
+    "glossary-duplicate": Case(edit("[payment channel]", "[Channel]", file="glossary.yaml"),
+                               edit("[payment channel]", "[channels]", file="glossary.yaml")),
+    "glossary-reference": Case(edit("see: [example-channels]", "see: [example-chanels]", file="glossary.yaml"),
+                               edit("see: [example-channels]", "see: [other-system]", file="glossary.yaml")),
     # Dates
     "date-future": Case(edit("  - {date: 2021-03-01, event: Mainnet launch., sources: [docs]}",
                              "  - {date: 2026-12, event: Mainnet launch., sources: [docs]}"),

@@ -1,0 +1,63 @@
+"""Downloads: the catalogue as JSON and CSV, and the entry schema.
+
+Reads the clean Catalog. Writes nothing; returns {path: bytes}. data/catalog.json holds
+every entry exactly as written in its YAML file (validated), keyed by slug, with the
+schema version; data/catalog.csv holds one row per system with the comparison matrix's
+columns. Output is deterministic: sorted, no timestamps.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from ..catalog import Catalog
+from ..model import CORNERS, RISK_DIMENSIONS
+
+CSV_COLUMNS = ["slug", "name", "aliases", "category", "status", "status_since", "token",
+               "custody_models", "custody_risks", "consensus", "execution", "data_availability",
+               *CORNERS, *(f"risk_{d}" for d in RISK_DIMENSIONS), "website", "reviewed"]
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value: str) -> str:
+    """Spreadsheets run cells that start with = + - @ as formulas; a leading ' stops that."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def csv_row(s) -> dict[str, str]:
+    corners = {c: s.trilemma.corners[c].value if s.trilemma.applies else "not-applicable" for c in CORNERS}
+    return {
+        "slug": s.slug, "name": s.name, "aliases": "; ".join(s.aliases), "category": s.category,
+        "status": s.status.value, "status_since": str(s.status.since),
+        "token": s.token.symbol if s.token else "",
+        "custody_models": "; ".join(c.model for c in s.custody),
+        "custody_risks": "; ".join(c.risk.rating for c in s.custody),
+        "consensus": s.consensus.value, "execution": s.execution.value,
+        "data_availability": s.data_availability.value, **corners,
+        **{f"risk_{d}": s.risks[d].rating for d in RISK_DIMENSIONS},
+        "website": s.website, "reviewed": str(s.reviewed),
+    }
+
+
+def catalog_json(catalog: Catalog) -> bytes:
+    document = {
+        "schema_version": catalog.schema.get("x-schema-version"),
+        "schema": "../schema/project.schema.json",
+        "systems": [{"slug": s.slug, "entry": catalog.data[s.slug]} for s in catalog.systems],
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode()
+
+
+def catalog_csv(catalog: Catalog) -> bytes:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for s in catalog.systems:
+        writer.writerow({k: csv_safe(v) for k, v in csv_row(s).items()})
+    return out.getvalue().encode()
+
+
+def render_downloads(catalog: Catalog, schema_bytes: bytes) -> dict[str, bytes]:
+    return {"data/catalog.json": catalog_json(catalog), "data/catalog.csv": catalog_csv(catalog),
+            "schema/project.schema.json": schema_bytes}

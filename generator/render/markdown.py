@@ -1,0 +1,125 @@
+"""The one place where catalogue text enters Markdown, and the template environments.
+
+Reads templates from generator/templates/. Writes nothing. Guarantees: every value a
+Markdown template prints goes through `escape`, unless the code that made it marked it
+as generated markup (a `Markup` built by `link`, `cite` or `raw`). Escaping turns every
+character with a meaning in Markdown or HTML into a numeric character reference, so
+`<script>`, `{{ 7*7 }}`, `{% raw %}`, `*emphasis*` or `[x](javascript:...)` from a
+YAML file reach the reader as the same characters, and never as markup. YAML text is
+only ever data passed to a template, never a template itself.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+import posixpath
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+# Every character that Python-Markdown, its extensions (attr_list, abbr, footnotes,
+# tables, def_list, md_in_html, pymdownx) or HTML give a meaning to.
+_SPECIAL = "&<>\"'`*_{}[]()#+-.!|\\~^=:$"
+_TABLE = {ord(c): f"&#{ord(c)};" for c in _SPECIAL}
+
+
+def escape(text) -> str:
+    """Plain text -> Markdown that renders as exactly that text, on one line."""
+    return " ".join(str(text).split()).translate(_TABLE)
+
+
+def _finalize(value):
+    if isinstance(value, Markup):
+        return str(value)
+    if value is None:
+        raise ValueError("a template printed None; guard optional fields with {% if %}")
+    return escape(value)
+
+
+def raw(markup: str) -> Markup:
+    """Mark text that the generator itself produced (never YAML text) as markup."""
+    return Markup(markup)
+
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def anchor_id(text: str) -> Markup:
+    """An HTML id built by the generator from slugs and constants; refuses anything else."""
+    if not _ID.match(text):
+        raise ValueError(f"not a safe anchor id: {text!r}")
+    return Markup(text)
+
+
+def code(text) -> Markup:
+    """Inline code. A Markdown code span would show the escapes literally; <code> decodes them."""
+    return Markup(f"<code>{escape(text)}</code>")
+
+
+def link(text, target: str) -> Markup:
+    """A Markdown link to a page or anchor of ours; target is a path the generator built."""
+    return Markup(f"[{escape(text)}]({target})")
+
+
+def external(text, url: str) -> Markup:
+    """A link to another site. The URL passed the schema (https, no spaces, no credentials)."""
+    return Markup(f'<a href="{html.escape(url, quote=True)}">{escape(text)}</a>')
+
+
+def front_matter(**fields) -> Markup:
+    """YAML front matter. Values are HTML-escaped because the theme prints them unescaped."""
+    lines = ["---"]
+    for key, value in fields.items():
+        if isinstance(value, (list, tuple)):
+            lines.append(f"{key}: {json.dumps([html.escape(str(v)) for v in value])}")
+        elif value is not None:
+            lines.append(f"{key}: {json.dumps(html.escape(' '.join(str(value).split())))}")
+    lines.append("---")
+    return Markup("\n".join(lines))
+
+
+def markdown_environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
+                             keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
+                             autoescape=False, finalize=_finalize)
+    env.filters["e"] = escape
+    env.filters["code"] = code
+    env.filters["id"] = anchor_id
+    return env
+
+
+def svg_environment() -> jinja2.Environment:
+    """SVG and HTML fragments: ordinary HTML autoescaping applies to every value."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
+                              keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
+                              autoescape=True)
+
+
+# ---------------------------------------------------------------- paths between pages
+
+def page_url(src: str) -> str:
+    """'index.md' -> '', 'projects/liquid.md' -> 'projects/liquid/' (use_directory_urls)."""
+    stem = src[:-3]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[:-5]
+    return stem + "/"
+
+
+def md_link_target(from_src: str, to_src: str, anchor: str = "") -> str:
+    """The relative .md path MkDocs expects in a Markdown link (it checks and rewrites it)."""
+    target = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    return target + (f"#{anchor}" if anchor else "")
+
+
+def html_href(from_src: str, to_src: str, anchor: str = "") -> str:
+    """The relative URL for raw HTML (SVG), where MkDocs rewrites nothing."""
+    here, there = page_url(from_src), page_url(to_src)
+    rel = posixpath.relpath(there or ".", here.rstrip("/") or ".")
+    rel = "" if rel == "." else rel + "/"
+    return (rel or "./") + (f"#{anchor}" if anchor else "")

@@ -1,0 +1,180 @@
+"""System pages and category pages.
+
+Reads the clean Catalog. Writes nothing; returns {path in the docs dir: Markdown}.
+Every system gets projects/<slug>.md; every category gets categories/<id>.md, and
+categories/index.md lists them all. Links between pages are relative .md links, which
+MkDocs checks in --strict mode.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from ..catalog import Catalog
+from ..model import CORNERS, RISK_DIMENSIONS, System
+from . import rosette, triangle
+from .markdown import anchor_id, escape, external, front_matter, link, markdown_environment, md_link_target
+
+CORNER_LABELS = {"shared_ledger": "Shared public ledger", "open_membership": "Open membership",
+                 "no_new_token": "No new token"}
+CORNER_BADGES = {"yes": "✔ Keeps it", "partial": "◐ Partly", "no": "✘ Gives it up"}
+DIMENSION_LABELS = {"custody": "BTC custody", "data_availability": "Data availability",
+                    "operators": "Network operators", "finality": "Finality and settlement",
+                    "user_burden": "User burden"}
+FACT_ROWS = (("Consensus / operators", "consensus"), ("Execution", "execution"),
+             ("Data availability", "data_availability"))
+METHODOLOGY = "reference/methodology.md"
+
+
+def vocabulary_anchor(key: str, term_id: str) -> Markup:
+    return anchor_id(f"{key}-{term_id}")
+
+
+@dataclass(frozen=True)
+class Helpers:
+    """Small functions the templates call, bound to one page of one catalogue."""
+    catalog: Catalog
+    src: str
+
+    def term(self, key: str, term_id: str) -> Markup:
+        term = self.catalog.vocabularies[key.replace("_", "-")][term_id]
+        target = md_link_target(self.src, METHODOLOGY, vocabulary_anchor(key.replace("_", "-"), term_id))
+        return Markup(f'[{escape(term.name)}]({target} "{escape(term.definition)}")')
+
+    @staticmethod
+    def cite(source_ids) -> Markup:
+        return Markup("".join(f"[^{source_id}]" for source_id in source_ids))
+
+    def system_link(self, system: System, anchor: str = "") -> Markup:
+        return link(system.name, md_link_target(self.src, f"projects/{system.slug}.md", anchor))
+
+    def page_link(self, text: str, target: str, anchor: str = "") -> Markup:
+        return link(text, md_link_target(self.src, target, anchor))
+
+
+def risk_badge(catalog: Catalog, rating: str) -> str:
+    term = catalog.vocabularies["risk"][rating]
+    return f"{term.symbol} {term.name}"
+
+
+def _source_definition(source) -> Markup:
+    parts = [escape(source.title)]
+    if source.publisher:
+        parts.append(escape(source.publisher))
+    if source.published:
+        parts.append(f"published {escape(source.published)}")
+    host = source.url.split("/")[2]
+    parts.append(str(external(host, source.url)))
+    parts.append(f"accessed {escape(source.accessed)}")
+    parts.append("primary source" if source.kind == "primary" else "secondary source")
+    return Markup(f"[^{source.id}]: " + ", ".join(parts) + ".")
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What the pages need from mkdocs.yml: where the entries can be edited."""
+    repository: str
+    branch: str
+
+
+def system_page(system: System, catalog: Catalog, site: SiteConfig, related_index: dict) -> str:
+    src = f"projects/{system.slug}.md"
+    h = Helpers(catalog, src)
+    category = catalog.vocabularies["categories"][system.category]
+    corners, summary = [], ""
+    if system.trilemma.applies:
+        for c in CORNERS:
+            corner = system.trilemma.corners[c]
+            corners.append({"name": CORNER_LABELS[c], "badge": CORNER_BADGES[corner.value],
+                            "reason": corner.reason, "sources": corner.sources})
+        summary = trilemma_sentence(system)
+    risk_rows = [{"dimension": f"{DIMENSION_LABELS['custody']}: {c.name}",
+                  "badge": risk_badge(catalog, c.risk.rating), "reason": c.risk.reason,
+                  "sources": c.risk.sources, "reviewed": c.risk.reviewed} for c in system.custody]
+    if not system.custody:
+        risk_rows.append({"dimension": DIMENSION_LABELS["custody"],
+                          "badge": risk_badge(catalog, "not-applicable"),
+                          "reason": "The system holds no BTC.", "sources": (), "reviewed": system.reviewed})
+    for dim in RISK_DIMENSIONS:
+        r = system.risks[dim]
+        risk_rows.append({"dimension": DIMENSION_LABELS[dim], "badge": risk_badge(catalog, r.rating),
+                          "reason": r.reason, "sources": r.sources, "reviewed": r.reviewed})
+    related = [{"link": h.system_link(other), "summary": other.summary}
+               for other in (related_index[slug] for slug in system.related)]
+    env = markdown_environment()
+    return env.get_template("system.md.j2").render(
+        s=system, front_matter=front_matter(title=system.name, description=system.summary,
+                                             lastmod=system.reviewed),
+        category_link=h.page_link(category.name, f"categories/{system.category}.md"),
+        term=h.term, cite=h.cite, website=external(system.website.split("/")[2], system.website),
+        facts=[(label, key, getattr(system, key)) for label, key in FACT_ROWS],
+        corners=corners, trilemma_summary=summary,
+        matrix_link=h.page_link("Compare in the trilemma matrix", "matrix/trilemma.md"),
+        small_triangle=Markup(triangle.render(catalog.systems, src, highlight=system.slug, small=True)),
+        rosette=Markup(rosette.render(system, catalog)), risk_rows=risk_rows,
+        scale_link=h.page_link("How ratings are decided", METHODOLOGY, "risk-ratings"),
+        related=related, footnote_marker=Markup("///Footnotes Go Here///"),
+        source_definition=_source_definition,
+        edit_link=external("Edit this entry", f"{site.repository.rstrip('/')}/edit/{site.branch}/"
+                                              f"catalog/projects/{system.slug}.yaml"),
+        json_link=h.page_link("All entries as JSON", "reference/data.md"))
+
+
+def trilemma_sentence(system: System) -> str:
+    values = {c: system.trilemma.corners[c].value for c in CORNERS}
+    kept = [CORNER_LABELS[c].lower() for c in CORNERS if values[c] == "yes"]
+    partly = [CORNER_LABELS[c].lower() for c in CORNERS if values[c] == "partial"]
+    lost = [CORNER_LABELS[c].lower() for c in CORNERS if values[c] == "no"]
+    parts = []
+    if kept:
+        parts.append(f"keeps {' and '.join(kept)}")
+    if partly:
+        parts.append(f"partly keeps {' and '.join(partly)}")
+    if lost:
+        parts.append(f"gives up {' and '.join(lost)}")
+    return f"{system.name} " + "; ".join(parts) + "."
+
+
+def category_page(category_id: str, catalog: Catalog) -> str:
+    src = f"categories/{category_id}.md"
+    h = Helpers(catalog, src)
+    term = catalog.vocabularies["categories"][category_id]
+    members = [s for s in catalog.systems if s.category == category_id]
+    rows = [{"link": h.system_link(s), "status": h.term("status", s.status.value), "summary": s.summary,
+             "token": s.token.symbol if s.token else "None"} for s in members]
+    return markdown_environment().get_template("category.md.j2").render(
+        front_matter=front_matter(title=term.name, description=term.definition), term=term, rows=rows,
+        gives_up=CORNER_LABELS.get(term.gives_up or "", ""),
+        explainer=h.page_link(f"Read the explainer on {term.name.lower()}",
+                              FAMILY_EXPLAINERS[category_id]) if category_id in FAMILY_EXPLAINERS else None,
+        matrix=h.page_link("comparison matrix", "matrix/comparison.md"))
+
+
+FAMILY_EXPLAINERS = {"off-chain-network": "families/off-chain-networks.md",
+                     "decentralized-sidechain": "families/decentralized-sidechains.md",
+                     "federated-sidechain": "families/federated-sidechains.md"}
+
+
+def category_index(catalog: Catalog) -> str:
+    src = "categories/index.md"
+    h = Helpers(catalog, src)
+    counts = {t.id: sum(s.category == t.id for s in catalog.systems) for t in catalog.vocabularies["categories"].terms}
+    rows = [{"link": h.page_link(t.name, f"categories/{t.id}.md"), "count": counts[t.id],
+             "gives_up": CORNER_LABELS.get(t.gives_up or "", "–"), "definition": t.definition}
+            for t in catalog.vocabularies["categories"].terms]
+    return markdown_environment().get_template("categories.md.j2").render(
+        front_matter=front_matter(title="Systems by category",
+                                  description="Every kind of Bitcoin layer 2 in the catalogue."),
+        rows=rows, total=len(catalog.systems),
+        comparison=h.page_link("comparison matrix", "matrix/comparison.md"),
+        trilemma=h.page_link("trilemma matrix", "matrix/trilemma.md"))
+
+
+def render_pages(catalog: Catalog, site: SiteConfig) -> dict[str, str]:
+    related_index = {s.slug: s for s in catalog.systems}
+    pages = {f"projects/{s.slug}.md": system_page(s, catalog, site, related_index) for s in catalog.systems}
+    for term in catalog.vocabularies["categories"].terms:
+        pages[f"categories/{term.id}.md"] = category_page(term.id, catalog)
+    pages["categories/index.md"] = category_index(catalog)
+    return pages

@@ -1,0 +1,167 @@
+"""Reference pages generated from the catalogue's own definitions.
+
+Reads the clean Catalog and the rule registry. Writes nothing; returns Markdown. The
+glossary page and the tooltips come from catalog/glossary.yaml; the entry reference
+from the JSON Schema and the registered rules; the vocabulary and risk-scale sections
+of the methodology page from the vocabulary files; the "what changed" page from the
+catalogue's dated history (milestones, earlier figures, tokens).
+"""
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+from ..catalog import Catalog
+from ..problems import RULES
+from .markdown import front_matter, html_href, markdown_environment, svg_environment
+from .pages import Helpers, vocabulary_anchor
+
+ARTICLE_DATE = "2023-11"
+
+
+def glossary_page(catalog: Catalog) -> str:
+    src = "reference/glossary.md"
+    terms = sorted(catalog.glossary, key=lambda t: t.term.casefold())
+    html = svg_environment().get_template("glossary.html.j2").render(
+        terms=terms, href=lambda slug: html_href(src, f"projects/{slug}.md"),
+        names={s.slug: s.name for s in catalog.systems})
+    return markdown_environment().get_template("glossary.md.j2").render(
+        front_matter=front_matter(title="Glossary", description="The words this site uses, in plain English."),
+        count=len(terms), body=Markup(html))
+
+
+class Tooltips:
+    """Glossary terms as Python-Markdown abbreviations (`*[term]: definition`).
+
+    A page gets the definitions of the terms it actually contains, found with one regex
+    pass: appending every definition to every page made the abbr extension's work grow
+    with the size of the glossary times the number of pages."""
+
+    def __init__(self, catalog: Catalog):
+        self.definitions = {}
+        for term in catalog.glossary:
+            for word in (term.term,) + term.aliases:
+                for variant in (word, word[0].upper() + word[1:]):
+                    self.definitions.setdefault(variant, " ".join(term.definition.split()))
+        words = sorted(self.definitions, key=len, reverse=True)
+        self.pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, words)) + r")(?![\w-])") if words else None
+
+    def for_page(self, text: str) -> str:
+        if self.pattern is None:
+            return ""
+        found = sorted(set(self.pattern.findall(text)))
+        return "".join(f"\n\n*[{word}]: {self.definitions[word]}" for word in found)
+
+
+def _schema_rows(catalog: Catalog, h: Helpers) -> list[dict]:
+    """One row per field path of an entry, read from the JSON Schema itself."""
+    schema = catalog.schema
+
+    def resolve(node: dict) -> dict:
+        if "$ref" not in node:
+            return node
+        target = resolve(schema["$defs"][node["$ref"].rsplit("/", 1)[1]])
+        merged = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+        if "properties" in node and "properties" in target:
+            merged["properties"] = {**target["properties"], **node["properties"]}
+        return merged
+
+    def type_of(node: dict) -> str:
+        if "oneOf" in node:
+            return " or ".join(type_of(resolve(b)) for b in node["oneOf"])
+        if "x-vocabulary" in node:
+            return "vocabulary id"
+        return {"string": "text", "array": "list", "object": "mapping", "null": "null",
+                "boolean": "true/false"}.get(node.get("type"), "value")
+
+    def values(node: dict):
+        if "x-vocabulary" in node:
+            key = node["x-vocabulary"]
+            return h.page_link(catalog.vocabularies[key].title, "reference/methodology.md", f"vocabulary-{key}")
+        if "enum" in node:
+            return ", ".join(node["enum"])
+        if node.get("x-rule") == "date-format":
+            return "YYYY-MM-DD, YYYY-MM or YYYY" if "(-" in node["pattern"] else "YYYY-MM-DD"
+        return ""
+
+    def objects(node: dict):
+        """The mapping shapes a value may take: itself, its if/then/else branches, its oneOf objects."""
+        shapes = [node] + [resolve(node[k]) for k in ("then", "else") if k in node]
+        shapes += [resolve(b) for b in node.get("oneOf", []) if resolve(b).get("type") == "object"]
+        if node.get("type") == "array" and "items" in node:
+            shapes.append(resolve(node["items"]))
+        return shapes
+
+    rows = []
+
+    def walk(node: dict, path: str, required: bool):
+        node = resolve(node)
+        rows.append({"path": path, "type": type_of(node), "required": "yes" if required else "",
+                     "description": node.get("description", ""), "values": values(node)})
+        seen = set()
+        for shape in objects(node):
+            prefix = f"{path}[]" if shape is not node and node.get("type") == "array" else path
+            for name, sub in shape.get("properties", {}).items():
+                if (prefix, name) not in seen:
+                    seen.add((prefix, name))
+                    walk(sub, f"{prefix}.{name}", name in shape.get("required", ()))
+
+    for name, sub in schema["properties"].items():
+        walk(sub, name, name in schema["required"])
+    return rows
+
+
+def entry_reference(catalog: Catalog) -> str:
+    h = Helpers(catalog, "reference/entry-reference.md")
+    groups = {}
+    for rule in RULES.values():
+        groups.setdefault(rule.group, []).append(rule)
+    return markdown_environment().get_template("entry-reference.md.j2").render(
+        front_matter=front_matter(title="Entry reference",
+                                  description="Every field of a catalogue entry and every rule the checker applies."),
+        version=catalog.schema.get("x-schema-version", ""), rows=_schema_rows(catalog, h), groups=groups,
+        rule_count=len(RULES), contributing=h.page_link("contributing guide", "reference/contributing.md"))
+
+
+def vocabularies_section(catalog: Catalog, src: str) -> str:
+    vocabularies = [catalog.vocabularies[k] for k in ("categories", "status", "custody", "consensus",
+                                                      "execution", "data-availability")]
+    h = Helpers(catalog, src)
+    return markdown_environment().get_template("vocabularies.md.j2").render(
+        vocabularies=vocabularies, anchor=vocabulary_anchor,
+        category_link=lambda term_id: h.page_link("its systems", f"categories/{term_id}.md"))
+
+
+def risk_scale_section(catalog: Catalog) -> str:
+    risk = catalog.vocabularies["risk"]
+    return markdown_environment().get_template("risk-scale.md.j2").render(risk=risk, anchor=vocabulary_anchor)
+
+
+def changes_page(catalog: Catalog) -> str:
+    h = Helpers(catalog, "changes.md")
+    events = []
+    for s in catalog.systems:
+        for m in s.milestones:
+            if m.date.latest.isoformat()[:7] >= ARTICLE_DATE:
+                events.append({"date": m.date, "system": h.system_link(s, "timeline"), "event": m.event})
+        if s.token and s.token.since and s.token.since.latest.isoformat()[:7] >= ARTICLE_DATE:
+            events.append({"date": s.token.since, "system": h.system_link(s, "key-facts"),
+                           "event": f"Token {s.token.symbol} ({s.token.name}) in place."})
+    events.sort(key=lambda e: (e["date"].earliest, e["system"]), reverse=True)
+    years = {}
+    for event in events:
+        years.setdefault(str(event["date"])[:4], []).append(event)
+    figures = [{"system": h.system_link(s, "figures"), "label": f.label, "now": f.value, "as_of": f.as_of,
+                "previous": f.previous} for s in catalog.systems for f in s.figures if f.previous]
+    return markdown_environment().get_template("changes.md.j2").render(
+        front_matter=front_matter(title="What changed since 2023",
+                                  description="Dated changes to Bitcoin layer 2s since the trilemma article."),
+        years=years, figures=figures, total=len(events),
+        trilemma=h.page_link("The trilemma", "trilemma.md"))
+
+
+def render_reference(catalog: Catalog) -> dict[str, str]:
+    return {"reference/glossary.md": glossary_page(catalog),
+            "reference/entry-reference.md": entry_reference(catalog),
+            "changes.md": changes_page(catalog)}
