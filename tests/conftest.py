@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
@@ -49,3 +50,19 @@ def make_catalog(root: Path, base: str = BASE) -> Path:
 @pytest.fixture
 def catalog(tmp_path) -> Path:
     return make_catalog(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The real catalogue and content, built once and served on 127.0.0.1."""
+    from .site import build_and_serve
+    return build_and_serve(tmp_path_factory.mktemp("built"))
+
+
+def require_tool(path: str, what: str) -> None:
+    """Skip when a tool is missing locally; under CI=true a missing tool fails the run."""
+    if not Path(path).exists():
+        message = f"{what} is missing at {path}; `make test` installs it"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)

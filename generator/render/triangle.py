@@ -29,11 +29,21 @@ CORNER_CHAR = 10.5    # the same for the bold corner names
 
 @dataclass(frozen=True)
 class Label:
+    """A linked name. Drawn as an HTML link in a <foreignObject>: Material's instant
+    navigation rewrites every [href] element's href property, which SVG <a> elements
+    do not allow (it throws, and navigation breaks)."""
     text: str
     href: str
     x: float
-    y: float
+    y: float          # baseline
     highlight: bool = False
+
+    @property
+    def width(self) -> float:
+        return round(len(self.text) * CHAR * (1.6 if self.highlight else 1.1) + 16, 1)
+
+    def left(self, anchor: str) -> float:
+        return round({"start": self.x, "end": self.x - self.width, "middle": self.x - self.width / 2}[anchor], 1)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,149 @@
+"""The site in a real browser: Debian's chromium, driven by Playwright.
+
+Search finds systems by alias, the comparison matrix sorts and filters (with the mouse
+and with the keyboard, before and after instant navigation), no request leaves
+127.0.0.1, and screenshots of the main pages are saved to test-output/screenshots/.
+"""
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+from .conftest import ROOT, require_tool
+
+pytestmark = [pytest.mark.browser, pytest.mark.site]
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic"]
+SHOTS = ROOT / "test-output" / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require_tool(CHROMIUM, "Debian's chromium")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser, built_site):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.requests, tab.errors = [], []
+    tab.on("request", lambda request: tab.requests.append(request.url))
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    yield tab
+    hosts = {urlparse(url).netloc for url in tab.requests if urlparse(url).scheme in ("http", "https")}
+    assert hosts <= {urlparse(built_site.base_url).netloc}, f"requests to other hosts: {hosts}"
+    assert tab.errors == []
+    context.close()
+
+
+def search(page, text):
+    from playwright.sync_api import expect
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.type(text, delay=20)
+    results = page.locator(".md-search-result__list a.md-search-result__link")
+    expect(results.first).to_be_visible(timeout=15000)
+    return results
+
+
+def test_search_alias_reaches_liquid(page, built_site):
+    from playwright.sync_api import expect
+    page.goto(built_site.base_url)
+    results = search(page, "L-BTC")
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    liquid = next(i for i, href in enumerate(hrefs) if "projects/liquid/" in href)
+    results.nth(liquid).click()
+    expect(page.locator("article.md-content__inner h1")).to_contain_text("Liquid Network")
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("RSK", {"projects/rootstock/"}), ("STX", {"projects/stacks/"}), ("RBTC", {"projects/rootstock/"}),
+    ("merge mining", {"projects/rootstock/", "projects/namecoin/", "mining-vs-bridging/"}),
+    ("federation", {"projects/liquid/", "families/federated-sidechains/", "categories/federated-sidechain/"}),
+    ("peg", {"projects/powpeg/", "projects/sbtc/", "projects/liquid/", "mining-vs-bridging/"}),
+])
+def test_search_finds_tickers_and_concepts(page, built_site, query, expected):
+    page.goto(built_site.base_url)
+    results = search(page, query)
+    page.wait_for_timeout(400)   # let the result list settle after the last keystroke
+    pages = []
+    for i in range(results.count()):
+        path = urlparse(results.nth(i).get_attribute("href")).path.removeprefix("/")
+        if path not in pages:
+            pages.append(path)
+    assert expected & set(pages[:5]), pages[:5]
+
+
+def _column(page, header: str) -> list[str]:
+    headers = page.locator("div.matrix thead th").all_inner_texts()
+    index = next(i for i, text in enumerate(headers) if text.strip().startswith(header))
+    return [text.strip() for text in page.locator(f"div.matrix tbody tr:not([hidden]) td:nth-child({index + 1})")
+            .all_inner_texts()]
+
+
+def _check_sorting_and_filtering(page, keyboard: bool):
+    from playwright.sync_api import expect
+    button = page.locator("div.matrix th button", has_text="System")
+    if keyboard:
+        button.focus()
+        page.keyboard.press("Enter")
+    else:
+        button.click()
+    expect(page.locator("div.matrix th", has_text="System")).to_have_attribute("aria-sort", "ascending")
+    names = _column(page, "System")
+    assert names == sorted(names, key=str.casefold) and len(names) > 40
+    if keyboard:
+        page.keyboard.press("Enter")
+    else:
+        button.click()
+    assert _column(page, "System") == sorted(names, key=str.casefold, reverse=True)
+
+    category = page.locator("div.matrix-controls select").first
+    if keyboard:
+        category.focus()
+        category.select_option(label="Federated sidechains")
+    else:
+        category.select_option(label="Federated sidechains")
+    shown = _column(page, "Category")
+    assert shown and set(shown) == {"Federated sidechains"}
+    expect(page.locator(".matrix-status")).to_contain_text(f"Showing {len(shown)} of")
+    page.locator("div.matrix-controls input[type=search]").fill("liquid")
+    assert _column(page, "System") == ["Liquid Network"]
+    category.select_option(label="All")
+    page.locator("div.matrix-controls input[type=search]").fill("")
+    assert len(_column(page, "System")) == len(names)
+
+
+def test_matrix_sorts_and_filters(page, built_site):
+    page.goto(built_site.base_url + "matrix/comparison/")
+    _check_sorting_and_filtering(page, keyboard=False)
+
+
+def test_matrix_works_from_the_keyboard_after_instant_navigation(page, built_site):
+    page.goto(built_site.base_url)
+    page.evaluate("window.__stayed = true")
+    page.locator("nav.md-nav--primary a", has_text="Comparison matrix").first.click()
+    page.wait_for_url("**/matrix/comparison/")
+    page.locator("div.matrix-controls").wait_for()
+    assert page.evaluate("window.__stayed === true"), "instant navigation fell back to a full reload"
+    _check_sorting_and_filtering(page, keyboard=True)
+
+
+@pytest.mark.parametrize("path, name", [("", "home"), ("projects/liquid/", "system-liquid"),
+                                        ("matrix/trilemma/", "matrix-trilemma"),
+                                        ("matrix/comparison/", "matrix-comparison")])
+def test_screenshots(page, built_site, path, name):
+    page.goto(built_site.base_url + path)
+    page.wait_for_load_state("networkidle")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    target = SHOTS / f"{name}.png"
+    page.screenshot(path=str(target), full_page=True)
+    assert target.stat().st_size > 10_000

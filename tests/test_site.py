@@ -1,0 +1,141 @@
+"""The built site: every entry has its page, the matrices and the triangle are complete,
+search knows the aliases, and nothing is fetched from another host."""
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from urllib.parse import urlparse
+
+import pytest
+
+from generator.catalog import check_catalog
+
+from .conftest import CATALOG, ROOT, TODAY
+
+pytestmark = pytest.mark.site
+
+CATALOGUE = check_catalog(CATALOG, TODAY).catalog
+FAMILIES = {"off-chain-network", "decentralized-sidechain", "federated-sidechain"}
+
+# Strings in the theme's JavaScript that name another host but are never fetched here:
+# XML namespaces; Material's loaders for Mermaid (only for ```mermaid blocks, which the
+# site has none of) and for a ResizeObserver polyfill (only in browsers without it); and
+# its repository-facts requests (only when mkdocs.yml sets repo_url, which
+# test_no_repository_widget keeps out).
+INERT_JS_URLS = {
+    "http://www.w3.org/2000/svg", "http://www.w3.org/1999/xlink", "http://www.w3.org/1999/xhtml",
+    "http://www.w3.org/XML/1998/namespace", "http://www.w3.org/2000/xmlns/",
+    "https://unpkg.com/mermaid@11/dist/mermaid.min.js",
+    "https://unpkg.com/resize-observer-polyfill",
+    "https://${e}/api/v4/projects/${encodeURIComponent(t)}",
+    "https://api.github.com/repos/${e}/${t}", "https://api.github.com/users/${e}",
+}
+LOADING_ATTRIBUTES = {("script", "src"), ("link", "href"), ("img", "src"), ("img", "srcset"),
+                      ("iframe", "src"), ("source", "src"), ("source", "srcset"), ("video", "src"),
+                      ("video", "poster"), ("audio", "src"), ("embed", "src"), ("object", "data"),
+                      ("image", "href"), ("use", "href"), ("form", "action")}
+
+
+class ResourceParser(HTMLParser):
+    """Collects every URL an HTML page would load by itself (links to follow aside)."""
+
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for name, value in attrs.items():
+            if value and (tag, name) in LOADING_ATTRIBUTES:
+                if tag == "link" and attrs.get("rel") in ("canonical", "alternate"):
+                    continue   # identifies the page; a browser does not fetch it
+                self.urls += [part.strip().split(" ")[0] for part in value.split(",")]
+            if name == "style" and value:
+                self.urls += re.findall(r"url\(\s*['\"]?([^'\")]+)", value)
+        if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "refresh":
+            self.urls.append((attrs.get("content") or "").partition("url=")[2])
+
+
+def other_host(url: str, own: str) -> bool:
+    parsed = urlparse(url)
+    return bool(parsed.netloc) and parsed.netloc != own or parsed.scheme not in ("", "http", "https", "data")
+
+
+def test_every_entry_has_its_page(built_site):
+    for system in CATALOGUE.systems:
+        page = built_site.site / "projects" / system.slug / "index.html"
+        assert page.is_file(), system.slug
+        html = page.read_text()
+        assert f"<h1" in html and system.name.replace("&", "&amp;") in html
+
+
+def test_matrices_and_triangle_show_every_family_system(built_site):
+    trilemma = (built_site.site / "matrix/trilemma/index.html").read_text()
+    comparison = (built_site.site / "matrix/comparison/index.html").read_text()
+    home = (built_site.site / "index.html").read_text()
+    for system in CATALOGUE.systems:
+        href = f"projects/{system.slug}/"
+        assert href in comparison, system.slug
+        if system.category in FAMILIES:
+            assert href in trilemma, system.slug
+            assert f'href="{href}"' in home, f"{system.slug} is not placed in the home triangle"
+
+
+def test_no_page_loads_anything_from_another_host(built_site):
+    own = urlparse(built_site.base_url).netloc
+    offenders = []
+    for page in built_site.site.rglob("*.html"):
+        parser = ResourceParser()
+        parser.feed(page.read_text(encoding="utf-8"))
+        offenders += [(page.name, url) for url in parser.urls if other_host(url, own)]
+    for sheet in built_site.site.rglob("*.css"):
+        text = sheet.read_text(encoding="utf-8")
+        urls = re.findall(r"url\(\s*['\"]?([^'\")]+)", text) + re.findall(r"@import\s+['\"]([^'\"]+)", text)
+        offenders += [(sheet.name, url) for url in urls if other_host(url, own)]
+    for script in built_site.site.rglob("*.js"):
+        literals = re.findall(r"""["'`](https?://[^"'`\s]+)["'`]""", script.read_text(encoding="utf-8"))
+        offenders += [(script.name, url) for url in literals
+                      if url not in INERT_JS_URLS and not url.startswith(built_site.base_url)]
+    assert offenders == []
+
+
+def test_no_repository_widget():
+    from generator.load import load_file
+    config = load_file(ROOT / "mkdocs.yml", "mkdocs.yml")[0].data
+    assert "repo_url" not in config and config["theme"]["font"] is False
+    assert "analytics" not in config.get("extra", {})
+
+
+def test_no_font_or_analytics_configuration(built_site):
+    home = (built_site.site / "index.html").read_text()
+    assert "fonts.googleapis.com" not in home and "fonts.gstatic.com" not in home
+    assert "googletagmanager" not in home and "gtag(" not in home
+
+
+def test_search_index_knows_names_aliases_and_concepts(built_site):
+    index = json.loads((built_site.site / "search/search_index.json").read_text())
+    pages = {doc["location"]: (doc["title"] + " " + doc["text"]) for doc in index["docs"]}
+    liquid = " ".join(text for location, text in pages.items() if location.startswith("projects/liquid/"))
+    assert "L-BTC" in liquid
+    for slug, words in {"rootstock": ["RSK", "merge"], "stacks": ["STX"], "liquid": ["federation"]}.items():
+        text = " ".join(t for loc, t in pages.items() if loc.startswith(f"projects/{slug}/"))
+        for word in words:
+            assert word.lower() in text.lower(), (slug, word)
+
+
+def test_project_pages_stay_out_of_the_sidebar(built_site):
+    home = (built_site.site / "index.html").read_text()
+    nav = home[home.index('<nav class="md-nav md-nav--primary"'):home.index("</nav>", home.index('md-nav--primary'))]
+    assert "projects/" not in nav
+
+
+def test_system_page_has_facts_card_sources_and_edit_link(built_site):
+    html = (built_site.site / "projects/liquid/index.html").read_text()
+    for anchor in ("key-facts", "trilemma", "risks", "sources"):
+        assert f'id="{anchor}"' in html
+    assert 'class="footnote"' in html and "accessed" in html
+    assert "/edit/main/catalog/projects/liquid.yaml" in html
+    assert "Last reviewed" in html
+    assert '<meta name="description" content="' in html
+    assert 'class="trilemma trilemma--small"' in html and "tri-highlight" in html
