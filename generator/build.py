@@ -182,5 +182,7 @@ def serve(root: Path, today: dt.date, dev_addr: str = "127.0.0.1:8000") -> int:
                 rerender()
 
     threading.Thread(target=watch, daemon=True).start()
-    mkdocs_serve(str(config_file), livereload=True, build_type="dirty", dev_addr=dev_addr)
+    # Dirty builds re-render only the pages whose Markdown changed; MkDocs warns that such
+    # builds may show stale navigation, so the preview is not strict (make site is).
+    mkdocs_serve(str(config_file), livereload=True, build_type="dirty", dev_addr=dev_addr, strict=False)
     return 0

@@ -66,7 +66,10 @@ def link(text, target: str) -> Markup:
 
 
 def external(text, url: str) -> Markup:
-    """A link to another site. The URL passed the schema (https, no spaces, no credentials)."""
+    """A link to another site. The URL passed the schema (https, no spaces, no credentials);
+    anything else reaching here is a bug, so it is refused rather than linked."""
+    if not url.startswith("https://") or any(ch.isspace() for ch in url):
+        raise ValueError(f"refusing to link a non-https URL: {url!r}")
     return Markup(f'<a href="{html.escape(url, quote=True)}">{escape(text)}</a>')
 
 

@@ -181,10 +181,9 @@ def _view_box(clusters) -> str:
     ys = [40.0, VERTEX["no_new_token"][1] + 44]
     for cluster in clusters:
         for label in cluster.labels:
-            width = len(label.text) * CHAR
-            x0 = {"start": label.x, "end": label.x - width, "middle": label.x - width / 2}[cluster.anchor]
-            xs += [x0, x0 + width]
-            ys += [label.y + 6]
+            x0 = label.left(cluster.anchor)
+            xs += [x0, x0 + label.width]
+            ys += [label.y + (16 if label.highlight else 6)]
     x0, x1 = min(xs) - 10, max(xs) + 10
     return f"{x0:.0f} 40 {x1 - x0:.0f} {max(ys) - 40:.0f}"
 

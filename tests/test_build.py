@@ -1,0 +1,141 @@
+"""The build as a whole: atomic, and driven by the catalogue alone.
+
+A failed check or MkDocs build leaves the previous site/ byte for byte; a new YAML file
+appears on its own page, in both matrices, in the triangle and in search with no other
+edit; the preview re-renders when a YAML file changes.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, other_entry
+from .site import copy_repository, free_port, run_build
+
+pytestmark = pytest.mark.site
+
+
+def tree_digest(root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory):
+    """A repository copy with one finished build, shared by the tests of this module."""
+    root = copy_repository(tmp_path_factory.mktemp("build") / "repo")
+    done = run_build(root)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return root
+
+
+def test_failed_check_leaves_site_untouched(repo):
+    before = tree_digest(repo / "site")
+    entry = repo / "catalog/projects/liquid.yaml"
+    text = entry.read_text()
+    entry.write_text(text.replace("category: federated-sidechain", "category: federated-sidechian"))
+    try:
+        done = run_build(repo)
+    finally:
+        entry.write_text(text)
+    assert done.returncode == 1
+    assert "liquid.yaml" in done.stdout and "[unknown-value]" in done.stdout
+    assert "site/ is unchanged" in done.stdout
+    assert tree_digest(repo / "site") == before
+
+
+def test_failed_mkdocs_build_leaves_site_untouched(repo):
+    before = tree_digest(repo / "site")
+    page = repo / "content/trilemma.md"
+    text = page.read_text()
+    page.write_text(text + "\n[a broken link](no-such-page.md)\n")
+    try:
+        done = run_build(repo)
+    finally:
+        page.write_text(text)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "no-such-page.md" in done.stderr
+    assert tree_digest(repo / "site") == before
+    assert not list(repo.glob(".site.*")), "the temporary build directory was left behind"
+
+
+def test_unknown_insert_is_located(repo):
+    page = repo / "content/trilemma.md"
+    text = page.read_text()
+    page.write_text(text + "\n<!-- insert: triangel -->\n")
+    try:
+        done = run_build(repo)
+    finally:
+        page.write_text(text)
+    assert done.returncode == 1
+    line = text.count("\n") + 2
+    assert f"trilemma.md:{line}:1: error [content-insert] unknown insert 'triangel'" in done.stdout
+
+
+def test_new_entry_appears_everywhere(repo):
+    base = (ROOT / "tests/fixtures/base-entry.yaml").read_text()
+    entry = (other_entry(base).replace("Other System", "Zephyr Channels").replace("[OTS]", "[ZPH, Zephyrnet]")
+             .replace("other-system.example.org", "zephyr.example.org")
+             .replace("related: [example-channels]", "related: [lightning]"))
+    new = repo / "catalog/projects/zephyr-channels.yaml"
+    new.write_text(entry)
+    try:
+        done = run_build(repo)
+        assert done.returncode == 0, done.stdout + done.stderr
+        site = repo / "site"
+        page = (site / "projects/zephyr-channels/index.html").read_text()
+        assert "Zephyr Channels" in page and "ZPH" in page
+        for matrix in ("matrix/trilemma/index.html", "matrix/comparison/index.html"):
+            assert "projects/zephyr-channels/" in (site / matrix).read_text()
+        assert 'href="projects/zephyr-channels/"' in (site / "index.html").read_text()
+        assert "projects/zephyr-channels/" in (site / "categories/off-chain-network/index.html").read_text()
+        index = json.loads((site / "search/search_index.json").read_text())
+        assert any(d["location"].startswith("projects/zephyr-channels/") and "Zephyrnet" in d["text"]
+                   for d in index["docs"])
+        data = json.loads((site / "data/catalog.json").read_text())
+        assert "zephyr-channels" in [s["slug"] for s in data["systems"]]
+    finally:
+        new.unlink()
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode()
+
+
+def test_preview_rerenders_on_yaml_change(repo):
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=repo, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    entry = repo / "catalog/projects/liquid.yaml"
+    text = entry.read_text()
+    url = f"http://127.0.0.1:{port}/catalogue/projects/liquid/"
+    try:
+        deadline = time.time() + 120
+        while True:
+            try:
+                assert "Liquid Network" in _get(url)
+                break
+            except OSError:
+                assert time.time() < deadline and server.poll() is None, "the preview did not start"
+                time.sleep(0.3)
+        entry.write_text(text.replace("name: Liquid Network", "name: Liquid Network Preview"))
+        deadline = time.time() + 60
+        while "Liquid Network Preview" not in _get(url):
+            assert time.time() < deadline, "the preview did not show the edit"
+            time.sleep(0.2)
+    finally:
+        entry.write_text(text)
+        server.terminate()
+        server.wait(timeout=20)

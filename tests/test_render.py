@@ -1,0 +1,116 @@
+"""Rendering: golden Markdown for one system of each family, and YAML text that stays text."""
+from __future__ import annotations
+
+import html
+import os
+from html.parser import HTMLParser
+
+import pytest
+from mkdocs.utils.meta import get_data
+
+from generator.render.markdown import escape, external, html_href, md_link_target
+
+from .conftest import BASE
+from .render_support import fixture_catalog, mkdocs_markdown, render_system, replace_text, with_system
+
+GOLDEN = os.path.join(os.path.dirname(__file__), "golden")
+
+SIDECHAIN = (BASE.replace("Example Channels", "Example Sidechain").replace("[EXC, Example Network]", "[EXS]")
+             .replace("example-channels.example.org", "example-sidechain.example.org")
+             .replace("category: off-chain-network", "category: decentralized-sidechain")
+             .replace("token: null", "token: {symbol: EXS, name: Example coin, as_of: 2026-11-20, sources: [docs]}")
+             .replace("  shared_ledger:\n    value: no", "  shared_ledger:\n    value: yes")
+             .replace("  no_new_token:\n    value: yes", "  no_new_token:\n    value: no"))
+FEDERATION = (BASE.replace("Example Channels", "Example Federation").replace("[EXC, Example Network]", "[]")
+              .replace("example-channels.example.org", "example-federation.example.org")
+              .replace("category: off-chain-network", "category: federated-sidechain")
+              .replace("  shared_ledger:\n    value: no", "  shared_ledger:\n    value: yes")
+              .replace("  open_membership:\n    value: yes", "  open_membership:\n    value: no")
+              .replace("model: self-custody", "model: federated-multisig"))
+FAMILIES = {"example-channels": None, "example-sidechain": SIDECHAIN, "example-federation": FEDERATION}
+
+HOSTILE = [
+    "<script>alert(1)</script>", "{{ 7*7 }}", "{% raw %}x{% endraw %}", "[click](javascript:alert(1))",
+    "*emph* **bold** _under_ ~~gone~~ ==mark==", "`code` and ```fence```", "<img src=x onerror=alert(1)>",
+    "&lt;b&gt;bold&lt;/b&gt; &amp; &#60;i&#62;", "cell | split | table", '{: onclick="alert(1)" }',
+    '--8<-- "/etc/passwd"', "note[^1] and [^1]: footnote", "*[HTML]: Hyper Text", "<!-- insert: triangle -->",
+    "# heading", "- list item", "1. numbered", "> quoted", "\\ backslash \\*", "![img](https://evil.example/x.png)",
+    "line one\nline two\n\n# new block", "<https://evil.example>", "javascript:alert(1)", "$x$ and \\(y\\)",
+    '"quotes" and \'single\'', "ünïcødé ✓ — dash", "::: block\n:   definition", "!!! note \"Admonition\"",
+]
+
+
+@pytest.fixture(scope="module")
+def families(tmp_path_factory):
+    return fixture_catalog(tmp_path_factory.mktemp("golden"),
+                           {slug: text for slug, text in FAMILIES.items() if text})
+
+
+@pytest.mark.parametrize("slug", sorted(FAMILIES))
+def test_golden_markdown(families, slug):
+    rendered = render_system(families, slug)
+    path = os.path.join(GOLDEN, f"{slug}.md")
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(rendered)
+    with open(path, encoding="utf-8") as handle:
+        assert rendered == handle.read(), f"{slug} changed; check it, then rerun with UPDATE_GOLDEN=1"
+
+
+class Structure(HTMLParser):
+    """The markup of a page (tags and attribute names), and its text."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.text, self.hrefs = [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, tuple(sorted(k for k, _ in attrs))))
+        self.hrefs += [v for k, v in attrs if k in ("href", "src") and v]
+
+    def handle_endtag(self, tag):
+        self.tags.append(("/" + tag, ()))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def to_html(page: str):
+    body, meta = get_data(page)
+    parser = Structure()
+    parser.feed(mkdocs_markdown().convert(body))
+    return parser, meta
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_yaml_text_never_becomes_markup(families, text):
+    plain = with_system(families, "example-channels",
+                        replace_text(families.data["example-channels"], "plain words"))
+    hostile = with_system(families, "example-channels",
+                          replace_text(families.data["example-channels"], text))
+    expected, _ = to_html(render_system(plain, "example-channels"))
+    found, meta = to_html(render_system(hostile, "example-channels"))
+    assert found.tags == expected.tags, "YAML text changed the page's markup"
+    assert not [h for h in found.hrefs if h.lower().startswith(("javascript:", "data:", "vbscript:"))]
+    literal = " ".join(text.split())
+    assert literal in " ".join("".join(found.text).split())
+    assert meta["title"] == html.escape(literal) and meta["description"] == html.escape(literal)
+
+
+def test_escape_covers_every_markdown_and_html_character():
+    for ch in "&<>\"'`*_{}[]()#+-.!|\\~^=:$":
+        assert escape(ch) == f"&#{ord(ch)};"
+    assert escape("a\n\nb\t c") == "a b c"
+
+
+def test_external_links_refuse_anything_but_https():
+    with pytest.raises(ValueError):
+        external("x", "javascript:alert(1)")
+    assert 'href="https://a.example/?q=1&amp;r=2"' in external("x", "https://a.example/?q=1&r=2")
+
+
+def test_relative_links_between_pages():
+    assert md_link_target("projects/liquid.md", "matrix/trilemma.md", "x") == "../matrix/trilemma.md#x"
+    assert html_href("index.md", "projects/liquid.md") == "projects/liquid/"
+    assert html_href("projects/liquid.md", "projects/rootstock.md") == "../rootstock/"
+    assert html_href("projects/liquid.md", "index.md") == "../../"
