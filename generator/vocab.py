@@ -31,7 +31,8 @@ class Vocabulary:
     title: str
     description: str
     terms: tuple[Term, ...]
-    dimensions: tuple[dict, ...] = field(default=())   # risk.yaml only
+    dimensions: tuple[dict, ...] = field(default=())   # risk.yaml: criteria per rated dimension
+    corners: tuple[dict, ...] = field(default=())      # trilemma.yaml: criteria per corner
 
     def __getitem__(self, term_id: str) -> Term:
         return next(t for t in self.terms if t.id == term_id)
@@ -48,7 +49,8 @@ def vocabulary_path(catalog: Path, key: str) -> Path:
 def build_vocabulary(key: str, data: dict) -> Vocabulary:
     terms = tuple(Term(v["id"], v["name"], v["definition"], v.get("gives_up"), v.get("symbol"))
                   for v in data["values"])
-    return Vocabulary(key, data["title"], data["description"], terms, tuple(data.get("dimensions", ())))
+    return Vocabulary(key, data["title"], data["description"], terms, tuple(data.get("dimensions", ())),
+                      tuple(data.get("corners", ())))
 
 
 def enums_by_vocabulary(schema: dict) -> dict[str, tuple[str, ...]]:

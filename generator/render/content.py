@@ -48,6 +48,8 @@ def _expand(match: re.Match, catalog: Catalog, src: str, text: str) -> str:
         return systems_table(catalog, src, argument)
     if name == "risk-scale" and not argument:
         return reference.risk_scale_section(catalog)
+    if name == "trilemma-criteria" and not argument:
+        return reference.trilemma_criteria_section(catalog)
     if name == "vocabularies" and not argument:
         return reference.vocabularies_section(catalog, src)
     if name == "template-entry" and not argument:
@@ -55,7 +57,7 @@ def _expand(match: re.Match, catalog: Catalog, src: str, text: str) -> str:
     if name == "systems":
         raise ContentError(src, line, f"'systems' needs a category id, one of: {', '.join(categories)}")
     raise ContentError(src, line, f"unknown insert '{name}'; use triangle, systems <category>, "
-                                  "risk-scale, vocabularies or template-entry")
+                                  "trilemma-criteria, risk-scale, vocabularies or template-entry")
 
 
 def render_content(content_dir: Path, catalog: Catalog) -> dict[str, bytes]:

@@ -126,7 +126,7 @@ def entry_reference(catalog: Catalog) -> str:
 
 def vocabularies_section(catalog: Catalog, src: str) -> str:
     vocabularies = [catalog.vocabularies[k] for k in ("categories", "status", "custody", "consensus",
-                                                      "execution", "data-availability")]
+                                                      "execution", "data-availability", "trilemma")]
     h = Helpers(catalog, src)
     return markdown_environment().get_template("vocabularies.md.j2").render(
         vocabularies=vocabularies, anchor=vocabulary_anchor,
@@ -136,6 +136,11 @@ def vocabularies_section(catalog: Catalog, src: str) -> str:
 def risk_scale_section(catalog: Catalog) -> str:
     risk = catalog.vocabularies["risk"]
     return markdown_environment().get_template("risk-scale.md.j2").render(risk=risk, anchor=vocabulary_anchor)
+
+
+def trilemma_criteria_section(catalog: Catalog) -> str:
+    return markdown_environment().get_template("trilemma-criteria.md.j2").render(
+        trilemma=catalog.vocabularies["trilemma"])
 
 
 def changes_page(catalog: Catalog) -> str:
