@@ -116,7 +116,7 @@ def check_catalog(catalog_dir: Path, today: dt.date) -> CheckResult:
 
     titles = {key: v.title for key, v in vocabularies.items()}
     explainer = Explainer(schema, titles)
-    paths = sorted(p for p in projects_dir.iterdir() if not p.name.startswith("."))
+    paths = sorted(projects_dir.iterdir())
     root = os.path.realpath(catalog_dir)
     entries: list[rules.Entry] = []
     for path in paths:

@@ -177,6 +177,8 @@ def parse_bytes(raw: bytes, shown: str) -> tuple[Document | None, list[Problem]]
         return problem(R_SYNTAX, f"not valid YAML: {what}", line, col)
     except yaml.YAMLError as exc:
         return problem(R_SYNTAX, f"not valid YAML: {exc}")
+    except (RecursionError, MemoryError):   # the pure-Python parser on absurd nesting
+        return problem(R_EXPANSION, f"nested more than {MAX_DEPTH} levels deep")
     if root is None:
         return problem(R_EMPTY, "is empty; a catalogue file holds one YAML mapping")
     builder = _Builder(shown)

@@ -36,7 +36,7 @@ def other_entry(text: str = BASE) -> str:
 def make_catalog(root: Path, base: str = BASE) -> Path:
     """A catalogue with the real schema and vocabularies and two valid fixture entries."""
     catalog = root / "catalog"
-    catalog.mkdir()
+    catalog.mkdir(parents=True)
     shutil.copytree(CATALOG / "schema", catalog / "schema")
     shutil.copytree(CATALOG / "vocabularies", catalog / "vocabularies")
     shutil.copy(CATALOG / "categories.yaml", catalog / "categories.yaml")

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import copy
+from html.parser import HTMLParser
 
 import markdown
+from mkdocs.utils.meta import get_data
 
 from generator.catalog import Catalog, check_catalog
 from generator.load import load_file
@@ -72,3 +74,29 @@ def replace_text(data, text: str):
     walk(data)
     data["aliases"] = [text]
     return data
+
+
+class Structure(HTMLParser):
+    """The markup of a page (tags and attribute names), its text and its links."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags, self.text, self.hrefs = [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, tuple(sorted(k for k, _ in attrs))))
+        self.hrefs += [v for k, v in attrs if k in ("href", "src") and v]
+
+    def handle_endtag(self, tag):
+        self.tags.append(("/" + tag, ()))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def to_html(page: str) -> tuple[Structure, dict]:
+    """A rendered Markdown page as MkDocs would convert it: (its structure, its front matter)."""
+    body, meta = get_data(page)
+    parser = Structure()
+    parser.feed(mkdocs_markdown().convert(body))
+    return parser, meta

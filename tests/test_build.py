@@ -139,3 +139,54 @@ def test_preview_rerenders_on_yaml_change(repo):
         entry.write_text(text)
         server.terminate()
         server.wait(timeout=20)
+
+
+def _start_build(root: Path) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.Popen([sys.executable, "-m", "generator", "build", "--today", "2026-11-25"], cwd=root,
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def test_sigkill_midway_leaves_site_intact(repo):
+    before = tree_digest(repo / "site")
+    # Kill once while MkDocs writes the new site (its temporary directory exists) ...
+    build = _start_build(repo)
+    deadline = time.time() + 120
+    while not list(repo.glob(".site.tmp-*")) and build.poll() is None:
+        assert time.time() < deadline
+        time.sleep(0.02)
+    build.kill()
+    build.wait()
+    assert tree_digest(repo / "site") == before
+    # ... and once early, while the catalogue is being checked and rendered.
+    build = _start_build(repo)
+    time.sleep(0.5)
+    build.kill()
+    build.wait()
+    assert tree_digest(repo / "site") == before
+    # The next build cleans up what the killed ones left and succeeds.
+    done = run_build(repo)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert not list(repo.glob(".site.*"))
+    assert tree_digest(repo / "site") == before
+
+
+def test_interrupted_swap_is_recovered(repo):
+    """A kill between the two renames of the swap leaves .site.old-*; the next build restores it."""
+    before = tree_digest(repo / "site")
+    os.rename(repo / "site", repo / ".site.old-12345")
+    from generator.build import recover
+    recover(repo / "site")
+    assert tree_digest(repo / "site") == before and not list(repo.glob(".site.*"))
+
+
+def test_two_builds_of_the_same_commit_are_identical(repo, tmp_path):
+    other = copy_repository(tmp_path / "other")
+    done = run_build(other)
+    assert done.returncode == 0, done.stdout + done.stderr
+    first, second = repo / "site", other / "site"
+    differing = [p.relative_to(first).as_posix() for p in sorted(first.rglob("*"))
+                 if p.is_file() and (not (second / p.relative_to(first)).is_file()
+                                     or p.read_bytes() != (second / p.relative_to(first)).read_bytes())]
+    assert differing == []
+    assert tree_digest(first) == tree_digest(second)

@@ -3,15 +3,13 @@ from __future__ import annotations
 
 import html
 import os
-from html.parser import HTMLParser
 
 import pytest
-from mkdocs.utils.meta import get_data
 
 from generator.render.markdown import escape, external, html_href, md_link_target
 
 from .conftest import BASE
-from .render_support import fixture_catalog, mkdocs_markdown, render_system, replace_text, with_system
+from .render_support import fixture_catalog, render_system, replace_text, to_html, with_system
 
 GOLDEN = os.path.join(os.path.dirname(__file__), "golden")
 
@@ -55,31 +53,6 @@ def test_golden_markdown(families, slug):
             handle.write(rendered)
     with open(path, encoding="utf-8") as handle:
         assert rendered == handle.read(), f"{slug} changed; check it, then rerun with UPDATE_GOLDEN=1"
-
-
-class Structure(HTMLParser):
-    """The markup of a page (tags and attribute names), and its text."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.tags, self.text, self.hrefs = [], [], []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, tuple(sorted(k for k, _ in attrs))))
-        self.hrefs += [v for k, v in attrs if k in ("href", "src") and v]
-
-    def handle_endtag(self, tag):
-        self.tags.append(("/" + tag, ()))
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-
-def to_html(page: str):
-    body, meta = get_data(page)
-    parser = Structure()
-    parser.feed(mkdocs_markdown().convert(body))
-    return parser, meta
 
 
 @pytest.mark.parametrize("text", HOSTILE)

@@ -78,7 +78,8 @@ def _schema_rows(catalog: Catalog, h: Helpers) -> list[dict]:
     def values(node: dict):
         if "x-vocabulary" in node:
             key = node["x-vocabulary"]
-            return h.page_link(catalog.vocabularies[key].title, "reference/methodology.md", f"vocabulary-{key}")
+            anchor = "risk-ratings" if key == "risk" else f"vocabulary-{key}"
+            return h.page_link(catalog.vocabularies[key].title, "reference/methodology.md", anchor)
         if "enum" in node:
             return ", ".join(node["enum"])
         if node.get("x-rule") == "date-format":
@@ -98,7 +99,7 @@ def _schema_rows(catalog: Catalog, h: Helpers) -> list[dict]:
     def walk(node: dict, path: str, required: bool):
         node = resolve(node)
         rows.append({"path": path, "type": type_of(node), "required": "yes" if required else "",
-                     "description": node.get("description", ""), "values": values(node)})
+                     "description": node.get("description", ""), "allowed": values(node)})
         seen = set()
         for shape in objects(node):
             prefix = f"{path}[]" if shape is not node and node.get("type") == "array" else path
