@@ -133,6 +133,7 @@ def check_catalog(catalog_dir: Path, today: dt.date) -> CheckResult:
         problems += found
         if doc is None:
             continue
+        problems += rules.todo_problems(doc)
         violations = validate_entry(doc.data)
         if violations:
             problems += explainer.problems(doc, violations)

@@ -193,13 +193,18 @@ def raw_html(entry: Entry, ctx: Context):
 
 
 _TODO = re.compile(r"\bTODO\b")
+register("todo-placeholder", E, "Text", "No TODO placeholder from the template is left.")
 
 
-@entry_rule("todo-placeholder", E, "Text", "No TODO placeholder from the template is left.")
-def todo_placeholders(entry: Entry, ctx: Context):
-    for path, text in iter_strings(entry.data):
+def todo_problems(doc: Document) -> list[Problem]:
+    """Every TODO left from the template, found before the schema so all are listed at once."""
+    out = []
+    for path, text in iter_strings(doc.data):
         if _TODO.search(text):
-            yield entry.problem("todo-placeholder", path, "still says TODO; fill it in")
+            line, col = doc.locate(path)
+            out.append(Problem(doc.path, line, col, "todo-placeholder", field_path(path),
+                               "still says TODO; fill it in"))
+    return out
 
 
 _MARKDOWN = re.compile(r"\[[^\]]*\]\(|\*\*|__|`|^#|^\s*[-*+] |!\[")

@@ -7,7 +7,9 @@ it does in production. Servers bind to 127.0.0.1 only.
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import os
 import shutil
 import socket
@@ -53,8 +55,28 @@ def run_build(root: Path, *args: str, timeout: int = 900) -> subprocess.Complete
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves site/ like a static host does (GitHub Pages compresses text with gzip)."""
+
+    COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".csv", ".txt")
+
     def log_message(self, *args):
         pass
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        if ("gzip" not in self.headers.get("Accept-Encoding", "") or not path.endswith(self.COMPRESSIBLE)
+                or not os.path.isfile(path) or not self.path.split("?")[0].endswith(("/",) + self.COMPRESSIBLE)):
+            return super().send_head()
+        with open(path, "rb") as handle:
+            body = gzip.compress(handle.read(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def end_headers(self):
         # LinkChecker waits 0.1-0.6 s between requests to a host unless the host answers

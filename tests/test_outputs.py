@@ -1,0 +1,111 @@
+"""What the site offers besides pages: downloads that round-trip the catalogue, page
+metadata, the scaffold for new entries, and a build with Zensical from the same docs."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.catalog import check_catalog
+from generator.load import load_file
+from generator.render.downloads import CSV_COLUMNS, csv_row
+
+from .conftest import CATALOG, ROOT, TODAY, make_catalog
+
+CATALOGUE = check_catalog(CATALOG, TODAY).catalog
+
+
+@pytest.mark.site
+def test_json_download_round_trips_every_entry(built_site):
+    document = json.loads((built_site.site / "data/catalog.json").read_text())
+    schema = json.loads((CATALOG / "schema/project.schema.json").read_text())
+    assert document["schema_version"] == schema["x-schema-version"]
+    by_slug = {item["slug"]: item["entry"] for item in document["systems"]}
+    assert sorted(by_slug) == sorted(p.stem for p in (CATALOG / "projects").glob("*.yaml"))
+    for path in (CATALOG / "projects").glob("*.yaml"):
+        assert by_slug[path.stem] == load_file(path, path.name)[0].data, path.stem
+
+
+@pytest.mark.site
+def test_json_download_validates_against_the_published_schema(built_site):
+    import jsonschema
+    schema = json.loads((built_site.site / "schema/project.schema.json").read_text())
+    validator = jsonschema.Draft202012Validator(schema)
+    for item in json.loads((built_site.site / "data/catalog.json").read_text())["systems"]:
+        assert list(validator.iter_errors(item["entry"])) == [], item["slug"]
+
+
+@pytest.mark.site
+def test_csv_download_round_trips_the_matrix_columns(built_site):
+    rows = list(csv.DictReader(io.StringIO((built_site.site / "data/catalog.csv").read_text())))
+    assert list(rows[0].keys()) == CSV_COLUMNS
+    expected = {s.slug: csv_row(s) for s in CATALOGUE.systems}
+    assert len(rows) == len(expected)
+    for row in rows:
+        unquoted = {k: v[1:] if v.startswith("'") and v[1:2] in ("=", "+", "-", "@") else v for k, v in row.items()}
+        assert unquoted == expected[row["slug"]]
+
+
+def test_csv_cells_cannot_run_as_formulas():
+    from generator.render.downloads import csv_safe
+    assert csv_safe("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")" and csv_safe("Liquid") == "Liquid"
+
+
+@pytest.mark.site
+def test_page_metadata(built_site):
+    site = built_site.site
+    liquid = (site / "projects/liquid/index.html").read_text()
+    summary = CATALOGUE.system("liquid").summary
+    assert f'<meta name="description" content="{summary}' in liquid.replace("&#x27;", "'")
+    assert f'<link rel="canonical" href="{built_site.base_url}projects/liquid/">' in liquid
+    sitemap = (site / "sitemap.xml").read_text()
+    assert f"<loc>{built_site.base_url}projects/liquid/</loc>" in sitemap
+    assert f"<lastmod>{CATALOGUE.system('liquid').reviewed}</lastmod>" in sitemap
+    assert (site / "404.html").is_file() and "404" in (site / "404.html").read_text()
+    assert 'data-md-component="palette"' in liquid and "Switch to dark mode" in liquid
+
+
+def test_new_writes_a_template_that_check_flags_until_filled(tmp_path):
+    catalog = make_catalog(tmp_path)
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+    run = lambda *args: subprocess.run([sys.executable, "-m", "generator", *args], cwd=tmp_path, env=env,
+                                       capture_output=True, text=True, timeout=60)
+    done = run("new", "fresh-system", "--category", "rollup", "--catalog", str(catalog))
+    assert done.returncode == 0, done.stderr
+    text = (catalog / "projects/fresh-system.yaml").read_text()
+    assert text.startswith("# yaml-language-server: $schema=../schema/project.schema.json\n")
+    assert "category: rollup" in text
+    check = run("check", "--catalog", str(catalog), "--today", str(TODAY))
+    assert check.returncode == 1
+    todo = [line for line in check.stdout.splitlines() if "[todo-placeholder]" in line]
+    assert len(todo) >= 10 and all("fresh-system.yaml:" in line for line in todo)
+    assert run("new", "fresh-system", "--category", "rollup", "--catalog", str(catalog)).returncode == 2
+    assert run("new", "Bad_Slug", "--category", "rollup", "--catalog", str(catalog)).returncode == 2
+    assert run("new", "other-one", "--category", "rollups", "--catalog", str(catalog)).returncode == 2
+
+
+@pytest.mark.site
+def test_the_same_docs_build_with_zensical(built_site, tmp_path):
+    zensical = Path(sys.executable).parent / "zensical"
+    assert zensical.exists(), "zensical is pinned in requirements/test.txt"
+    work = tmp_path / "zensical"
+    work.mkdir()
+    shutil.copy(built_site.root / "mkdocs.yml", work / "mkdocs.yml")
+    shutil.copytree(built_site.root / "site_overrides", work / "site_overrides")
+    shutil.copytree(built_site.root / "build/docs", work / "build/docs")
+    done = subprocess.run([str(zensical), "build", "-f", "mkdocs.yml"], cwd=work, capture_output=True, text=True,
+                          timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    site = work / "site"
+    for system in CATALOGUE.systems:
+        assert (site / "projects" / system.slug / "index.html").is_file(), system.slug
+    home = (site / "index.html").read_text()
+    assert home.count('class="tri-label') >= 20
+    assert "Liquid Network" in (site / "projects/liquid/index.html").read_text()
+    assert (site / "matrix/comparison/index.html").is_file() and (site / "data/catalog.json").is_file()
