@@ -12,6 +12,7 @@ Reads one file. Writes nothing. Guarantees, for any input whatsoever:
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat
@@ -85,10 +86,25 @@ else:   # pragma: no cover - PyYAML built without libyaml; same behaviour, slowe
 
 @dataclass(frozen=True)
 class Document:
-    """One loaded file: its data and the node tree that says where each value came from."""
+    """One loaded file: its data, and (on demand) the node tree that says where each value
+    came from. The tree is rebuilt only when a problem needs a location: keeping it for
+    every file would cost about as much memory as the rest of the check."""
     path: str          # as shown to the user, e.g. catalog/projects/liquid.yaml
     data: object
-    root: yaml.Node
+    text: str
+
+    @functools.cached_property
+    def strings(self) -> list:
+        """(path, text) of every string value, walked once and shared by the text rules."""
+        return list(iter_strings(self.data))
+
+    @functools.cached_property
+    def root(self) -> yaml.Node:
+        loader = _NodeLoader(self.text)
+        try:
+            return loader.get_single_node()
+        finally:
+            loader.dispose()
 
     def locate(self, path, key: bool = False) -> tuple[int, int]:
         """Line and column (from 1) of the value at path, or of its key when key=True.
@@ -104,6 +120,18 @@ class Document:
                 node = key_node
         mark = node.start_mark
         return mark.line + 1, mark.column + 1
+
+
+def iter_strings(value, path=()):
+    """(path, text) for every string in plain data, keys excluded."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from iter_strings(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from iter_strings(item, path + (index,))
 
 
 def _child(node, part):
@@ -173,6 +201,9 @@ def parse_bytes(raw: bytes, shown: str) -> tuple[Document | None, list[Problem]]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        lines = text.split("\n")
+        if line > len(lines):   # libyaml points past the end when the last line has no newline
+            line, col = len(lines), len(lines[-1]) + 1
         what = " ".join(filter(None, [exc.context, exc.problem]))
         return problem(R_SYNTAX, f"not valid YAML: {what}", line, col)
     except yaml.YAMLError as exc:
@@ -185,7 +216,7 @@ def parse_bytes(raw: bytes, shown: str) -> tuple[Document | None, list[Problem]]
     data = builder.build(root)
     if builder.problems:
         return None, builder.problems
-    return Document(shown, data, root), []
+    return Document(shown, data, text), []
 
 
 def _position(raw: bytes, offset: int) -> tuple[int, int]:

@@ -9,6 +9,7 @@ all entries at once and index them by key, so no rule is pairwise (quadratic).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -36,6 +37,25 @@ class Entry:
     @property
     def data(self) -> dict:
         return self.doc.data
+
+    @property
+    def strings(self) -> list:
+        return self.doc.strings
+
+    @functools.cached_property
+    def source_refs(self) -> list:
+        return list(iter_source_refs(self.data))
+
+    @functools.cached_property
+    def dates(self) -> list:
+        """(path, IsoDate) for every date value: keys named as the schema names dates."""
+        out = []
+        for path, text in self.strings:
+            if path and path[-1] in DATE_KEYS:
+                date = IsoDate.parse(text)
+                if date:
+                    out.append((path, date))
+        return out
 
     def problem(self, rule_id: str, path: tuple, message: str, key: bool = False) -> Problem:
         line, col = self.doc.locate(path, key=key)
@@ -74,18 +94,6 @@ E, W = Severity.ERROR, Severity.WARNING
 
 # ---------------------------------------------------------------- walking raw data
 
-def iter_strings(value, path=()):
-    """(path, text) for every string in the data, keys excluded."""
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from iter_strings(item, path + (key,))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from iter_strings(item, path + (index,))
-
-
 def iter_source_refs(data: dict):
     """(path, id) for every source id cited anywhere in the entry."""
     def walk(value, path):
@@ -119,13 +127,7 @@ def iter_sourced(data: dict):
     yield from walk(data, ())
 
 
-def iter_dates(data: dict):
-    """(path, IsoDate) for every date value: keys named as the schema names dates."""
-    for path, text in iter_strings(data):
-        if path and path[-1] in ("since", "as_of", "reviewed", "accessed", "published", "date"):
-            date = IsoDate.parse(text)
-            if date:
-                yield path, date
+DATE_KEYS = frozenset(("since", "as_of", "reviewed", "accessed", "published", "date"))
 
 
 # ---------------------------------------------------------------- files and identity
@@ -162,16 +164,15 @@ def _printable(text: str) -> str:
     return text.encode("ascii", "backslashreplace").decode()
 
 
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad"
-                        "\u180e\u034f\u115f\u1160\u3164\uffa0]")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_HIDDEN = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad"
+                     "\u180e\u034f\u115f\u1160\u3164\uffa0\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 @entry_rule("invisible-char", E, "Text",
             "Text holds no bidirectional controls, zero-width or control characters (Trojan Source).")
 def invisible_characters(entry: Entry, ctx: Context):
-    for path, text in iter_strings(entry.data):
-        found = _INVISIBLE.search(text) or _CONTROL.search(text)
+    for path, text in entry.strings:
+        found = _HIDDEN.search(text)
         if found:
             code = f"U+{ord(found.group()):04X}"
             yield entry.problem("invisible-char", path,
@@ -184,7 +185,7 @@ _HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]|&#?[A-Za-z0-9]+;")
 
 @entry_rule("raw-html", E, "Text", "Text fields hold plain text: no HTML tags or entities.")
 def raw_html(entry: Entry, ctx: Context):
-    for path, text in iter_strings(entry.data):
+    for path, text in entry.strings:
         if path[-1] == "url" or path == ("website",):
             continue
         found = _HTML.search(text)
@@ -199,8 +200,8 @@ register("todo-placeholder", E, "Text", "No TODO placeholder from the template i
 def todo_problems(doc: Document) -> list[Problem]:
     """Every TODO left from the template, found before the schema so all are listed at once."""
     out = []
-    for path, text in iter_strings(doc.data):
-        if _TODO.search(text):
+    for path, text in doc.strings:
+        if "TODO" in text and _TODO.search(text):
             line, col = doc.locate(path)
             out.append(Problem(doc.path, line, col, "todo-placeholder", field_path(path),
                                "still says TODO; fill it in"))
@@ -286,7 +287,7 @@ def trilemma_all_yes(entry: Entry, ctx: Context):
 @entry_rule("unknown-source", E, "References", "Every source id cited is listed under sources.")
 def unknown_sources(entry: Entry, ctx: Context):
     listed = {s.id for s in entry.system.sources}
-    for path, ref in iter_source_refs(entry.data):
+    for path, ref in entry.source_refs:
         if ref not in listed:
             yield entry.problem("unknown-source", path,
                                 f"cites '{ref}', which is not under sources{did_you_mean(ref, listed)}")
@@ -294,7 +295,7 @@ def unknown_sources(entry: Entry, ctx: Context):
 
 @entry_rule("unused-source", W, "References", "Every listed source is cited by at least one fact.")
 def unused_sources(entry: Entry, ctx: Context):
-    cited = {ref for _, ref in iter_source_refs(entry.data)}
+    cited = {ref for _, ref in entry.source_refs}
     for index, source in enumerate(entry.system.sources):
         if source.id not in cited:
             yield entry.problem("unused-source", ("sources", index, "id"),
@@ -340,7 +341,7 @@ def unknown_related(entry: Entry, ctx: Context):
 
 @entry_rule("date-future", E, "Dates", "No date lies in the future (see --today).")
 def future_dates(entry: Entry, ctx: Context):
-    for path, date in iter_dates(entry.data):
+    for path, date in entry.dates:
         if date.earliest > ctx.today:
             yield entry.problem("date-future", path,
                                 f"{date} is after today ({ctx.today}); record only what has happened")
@@ -374,7 +375,7 @@ def date_order(entry: Entry, ctx: Context):
 @entry_rule("stale-fact", W, "Dates", "A fact whose as_of is more than 18 months old is flagged for review.")
 def stale_facts(entry: Entry, ctx: Context):
     limit = ctx.today - dt.timedelta(days=STALE_AFTER_DAYS)
-    for path, date in iter_dates(entry.data):
+    for path, date in entry.dates:
         if path[-1] == "as_of" and "previous" not in path and date.latest < limit:
             yield entry.problem("stale-fact", path,
                                 f"as_of {date} is more than 18 months old; check the fact again "

@@ -50,8 +50,9 @@ def with_system(catalog: Catalog, slug: str, data: dict) -> Catalog:
 
 
 def render_system(catalog: Catalog, slug: str) -> str:
+    from generator.render.triangle import Placement
     index = {s.slug: s for s in catalog.systems}
-    return system_page(index[slug], catalog, SITE, index)
+    return system_page(index[slug], catalog, SITE, index, Placement.of(catalog.systems))
 
 
 TEXT_KEYS = {"name", "summary", "note", "reason", "detail", "label", "event", "said", "title", "publisher"}

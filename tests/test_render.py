@@ -28,6 +28,10 @@ FEDERATION = (BASE.replace("Example Channels", "Example Federation").replace("[E
 FAMILIES = {"example-channels": None, "example-sidechain": SIDECHAIN, "example-federation": FEDERATION}
 
 HOSTILE = [
+    "- dash start", "+ plus start", "* star start", "> quote start", ": definition start", "=== setext",
+    "--- rule", "*** rule", "___ rule", "2) paren list", "10. ten", "#hashtag", "!!!note", "~~~ fence",
+    "``` fence", "    indented code", "<div>html</div>", "&amp; entity", "[link]: https://x.example/ref",
+    "x  \n  y", "a\\\nb",
     "<script>alert(1)</script>", "{{ 7*7 }}", "{% raw %}x{% endraw %}", "[click](javascript:alert(1))",
     "*emph* **bold** _under_ ~~gone~~ ==mark==", "`code` and ```fence```", "<img src=x onerror=alert(1)>",
     "&lt;b&gt;bold&lt;/b&gt; &amp; &#60;i&#62;", "cell | split | table", '{: onclick="alert(1)" }',
@@ -71,8 +75,12 @@ def test_yaml_text_never_becomes_markup(families, text):
 
 
 def test_escape_covers_every_markdown_and_html_character():
-    for ch in "&<>\"'`*_{}[]()#+-.!|\\~^=:$":
-        assert escape(ch) == f"&#{ord(ch)};"
+    for ch in "&<>\"`*_{}[]|\\~^=$":
+        assert escape(f"a{ch}b") == f"a&#{ord(ch)};b"
+    for start in "#>+-:!":
+        assert escape(f"{start} x") == f"&#{ord(start)}; x"
+    assert escape("12. twelve") == "12&#46; twelve" and escape("3) three") == "3&#41; three"
+    assert escape("a - b. c: (d)") == "a - b. c: (d)"
     assert escape("a\n\nb\t c") == "a b c"
 
 

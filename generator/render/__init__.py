@@ -15,24 +15,26 @@ from .content import ContentError, render_content
 from .downloads import render_downloads
 from .matrices import render_matrices
 from .pages import SiteConfig, render_pages
-from .reference import Tooltips, render_reference
+from .reference import render_reference
+from .tooltips import Tooltips
 
 __all__ = ["ContentError", "SiteConfig", "render_docs", "sync_tree"]
 
 
 def render_docs(catalog: Catalog, site: SiteConfig, content_dir: Path, schema_path: Path) -> dict[str, bytes]:
+    tooltips = Tooltips(catalog)
     pages: dict[str, str] = {}
-    pages.update(render_pages(catalog, site))
-    pages.update(render_matrices(catalog))
-    pages.update(render_reference(catalog))
+    with tooltips.active():
+        pages.update(render_pages(catalog, site))
+        pages.update(render_matrices(catalog))
+        pages.update(render_reference(catalog))
     files = {path: text.encode() for path, text in pages.items()}
     for path, data in render_content(content_dir, catalog).items():
         if path in files:
             raise ContentError(f"content/{path}", 1, "has the same path as a generated page; rename it")
+        if path.endswith(".md"):
+            data += tooltips.abbreviations(data.decode()).encode() + b"\n"
         files[path] = data
-    tooltips = Tooltips(catalog)
-    files = {path: data + tooltips.for_page(data.decode()).encode() + b"\n" if path.endswith(".md") else data
-             for path, data in files.items()}
     files.update(render_downloads(catalog, schema_path.read_bytes()))
     return files
 

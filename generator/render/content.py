@@ -43,7 +43,7 @@ def _expand(match: re.Match, catalog: Catalog, src: str, text: str) -> str:
     line = text.count("\n", 0, match.start()) + 1
     categories = catalog.vocabularies["categories"].ids
     if name == "triangle" and not argument:
-        return triangle.render(catalog.systems, src)
+        return triangle.render(triangle.Placement.of(catalog.systems), src)
     if name == "systems" and argument in categories:
         return systems_table(catalog, src, argument)
     if name == "risk-scale" and not argument:

@@ -46,7 +46,8 @@ def catalog_json(catalog: Catalog) -> bytes:
         "schema": "../schema/project.schema.json",
         "systems": [{"slug": s.slug, "entry": catalog.data[s.slug]} for s in catalog.systems],
     }
-    return (json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode()
+    # Compact: Python's C encoder is used only without indent (ten times faster at scale).
+    return (json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
 
 
 def catalog_csv(catalog: Catalog) -> bytes:

@@ -10,6 +10,7 @@ only ever data passed to a template, never a template itself.
 """
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -19,17 +20,37 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from . import tooltips
+
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
-# Every character that Python-Markdown, its extensions (attr_list, abbr, footnotes,
-# tables, def_list, md_in_html, pymdownx) or HTML give a meaning to.
-_SPECIAL = "&<>\"'`*_{}[]()#+-.!|\\~^=:$"
-_TABLE = {ord(c): f"&#{ord(c)};" for c in _SPECIAL}
+# Characters with a meaning anywhere in a line, to Python-Markdown, the extensions in
+# mkdocs.yml (attr_list, abbr, footnotes, tables, md_in_html, admonition, def_list) or
+# HTML: emphasis, code, links and images, footnotes and abbreviations (all need [ ]),
+# attribute lists ({ }), raw HTML and entities, table cells (|), escapes (\), the
+# quotes of link titles, and the marks of extensions a later config might add (~ ^ = $).
+_INLINE = "&<>\"`*_{}[]|\\~^=$"
+_TABLE = {ord(c): f"&#{ord(c)};" for c in _INLINE}
+# What makes a block when it starts a line: headings, lists, quotes, rules, definition
+# lists, admonitions, setext underlines. Text is collapsed onto one line, so only its
+# first character can ever start one; that character is escaped too.
+_LEADING = re.compile(r"^(?:[#>+\-:!]|\d+(?=[.)]))")
 
 
 def escape(text) -> str:
-    """Plain text -> Markdown that renders as exactly that text, on one line."""
-    return " ".join(str(text).split()).translate(_TABLE)
+    """Plain text -> Markdown that renders as exactly that text, on one line.
+
+    Escaping uses numeric character references, which Markdown passes through and the
+    browser shows as the character. Only characters that could start markup are
+    escaped, so most text (letters, digits, '.', '-', ':', parentheses) stays as is."""
+    line = " ".join(str(text).split()).translate(_TABLE)
+    match = _LEADING.match(line)
+    if not match:
+        return line
+    if match.group()[0].isdigit():
+        end = match.end()
+        return line[:end] + f"&#{ord(line[end])};" + line[end + 1:]
+    return f"&#{ord(line[0])};" + line[1:]
 
 
 def _finalize(value):
@@ -37,7 +58,13 @@ def _finalize(value):
         return str(value)
     if value is None:
         raise ValueError("a template printed None; guard optional fields with {% if %}")
-    return escape(value)
+    return tooltips.mark(str(value), escape)
+
+
+def render_page(template: str, **context) -> str:
+    """Render one generated Markdown page (each page marks each glossary term once)."""
+    tooltips.new_page()
+    return markdown_environment().get_template(template).render(**context)
 
 
 def raw(markup: str) -> Markup:
@@ -85,7 +112,9 @@ def front_matter(**fields) -> Markup:
     return Markup("\n".join(lines))
 
 
+@functools.cache
 def markdown_environment() -> jinja2.Environment:
+    """One environment per process: templates are compiled once, not once per page."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
                              keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
                              autoescape=False, finalize=_finalize)
@@ -95,6 +124,7 @@ def markdown_environment() -> jinja2.Environment:
     return env
 
 
+@functools.cache
 def svg_environment() -> jinja2.Environment:
     """SVG and HTML fragments: ordinary HTML autoescaping applies to every value."""
     return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,

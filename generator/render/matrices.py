@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from ..catalog import Catalog
 from ..model import CORNERS, RISK_DIMENSIONS
-from .markdown import escape, front_matter, markdown_environment, md_link_target
+from .markdown import escape, front_matter, render_page, md_link_target
 from .pages import CORNER_LABELS, Helpers
 
 CELL = {"yes": "✔ Yes", "partial": "◐ Partial", "no": "✘ No"}
@@ -42,7 +42,7 @@ def trilemma_matrix(catalog: Catalog) -> str:
                  "cells": [_corner_cell(h, s, c) for c in CORNERS]} for s in members]
         groups.append({"title": title, "anchor": term.id if term else "outside-the-families",
                        "note": note, "rows": rows, "family": term is not None})
-    return markdown_environment().get_template("matrix-trilemma.md.j2").render(
+    return render_page("matrix-trilemma.md.j2",
         front_matter=front_matter(title="Trilemma matrix",
                                   description="Every system in the three families against the three corners."),
         groups=groups, corners=[CORNER_LABELS[c] for c in CORNERS],
@@ -71,7 +71,7 @@ def comparison_matrix(catalog: Catalog) -> str:
     headers = ["System", "Category", "Status", "Token", "BTC custody", "Consensus", "Execution",
                "Data availability", "Shared ledger", "Open membership", "No new token",
                "Custody risk", "Data risk", "Operator risk", "Finality risk", "User burden"]
-    return markdown_environment().get_template("matrix-comparison.md.j2").render(
+    return render_page("matrix-comparison.md.j2",
         front_matter=front_matter(title="Comparison matrix", hide=["toc"],
                                   description="Every system in the catalogue against every dimension."),
         headers=headers, rows=rows, total=len(rows),

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from ..catalog import Catalog
 from ..model import CORNERS, RISK_DIMENSIONS, System
 from . import rosette, triangle
-from .markdown import anchor_id, escape, external, front_matter, link, markdown_environment, md_link_target
+from .markdown import anchor_id, escape, external, front_matter, link, render_page, md_link_target
 
 CORNER_LABELS = {"shared_ledger": "Shared public ledger", "open_membership": "Open membership",
                  "no_new_token": "No new token"}
@@ -78,7 +78,8 @@ class SiteConfig:
     branch: str
 
 
-def system_page(system: System, catalog: Catalog, site: SiteConfig, related_index: dict) -> str:
+def system_page(system: System, catalog: Catalog, site: SiteConfig, related_index: dict,
+                placement: triangle.Placement) -> str:
     src = f"projects/{system.slug}.md"
     h = Helpers(catalog, src)
     category = catalog.vocabularies["categories"][system.category]
@@ -102,8 +103,7 @@ def system_page(system: System, catalog: Catalog, site: SiteConfig, related_inde
                           "reason": r.reason, "sources": r.sources, "reviewed": r.reviewed})
     related = [{"link": h.system_link(other), "summary": other.summary}
                for other in (related_index[slug] for slug in system.related)]
-    env = markdown_environment()
-    return env.get_template("system.md.j2").render(
+    return render_page("system.md.j2",
         s=system, front_matter=front_matter(title=system.name, description=system.summary,
                                              lastmod=system.reviewed),
         category_link=h.page_link(category.name, f"categories/{system.category}.md"),
@@ -111,7 +111,7 @@ def system_page(system: System, catalog: Catalog, site: SiteConfig, related_inde
         facts=[(label, key, getattr(system, key)) for label, key in FACT_ROWS],
         corners=corners, trilemma_summary=summary,
         matrix_link=h.page_link("Compare in the trilemma matrix", "matrix/trilemma.md"),
-        small_triangle=Markup(triangle.render(catalog.systems, src, highlight=system.slug, small=True)),
+        small_triangle=Markup(triangle.render(placement, src, highlight=system.slug, small=True)),
         rosette=Markup(rosette.render(system, catalog)), risk_rows=risk_rows,
         scale_link=h.page_link("How ratings are decided", METHODOLOGY, "risk-ratings"),
         related=related, footnote_marker=Markup("///Footnotes Go Here///"),
@@ -143,7 +143,7 @@ def category_page(category_id: str, catalog: Catalog) -> str:
     members = [s for s in catalog.systems if s.category == category_id]
     rows = [{"link": h.system_link(s), "status": h.term("status", s.status.value), "summary": s.summary,
              "token": s.token.symbol if s.token else "None"} for s in members]
-    return markdown_environment().get_template("category.md.j2").render(
+    return render_page("category.md.j2",
         front_matter=front_matter(title=term.name, description=term.definition), term=term, rows=rows,
         gives_up=CORNER_LABELS.get(term.gives_up or "", ""),
         explainer=h.page_link(f"Read the explainer on {term.name.lower()}",
@@ -163,7 +163,7 @@ def category_index(catalog: Catalog) -> str:
     rows = [{"link": h.page_link(t.name, f"categories/{t.id}.md"), "count": counts[t.id],
              "gives_up": CORNER_LABELS.get(t.gives_up or "", "–"), "definition": t.definition}
             for t in catalog.vocabularies["categories"].terms]
-    return markdown_environment().get_template("categories.md.j2").render(
+    return render_page("categories.md.j2",
         front_matter=front_matter(title="Systems by category",
                                   description="Every kind of Bitcoin layer 2 in the catalogue."),
         rows=rows, total=len(catalog.systems),
@@ -173,7 +173,9 @@ def category_index(catalog: Catalog) -> str:
 
 def render_pages(catalog: Catalog, site: SiteConfig) -> dict[str, str]:
     related_index = {s.slug: s for s in catalog.systems}
-    pages = {f"projects/{s.slug}.md": system_page(s, catalog, site, related_index) for s in catalog.systems}
+    placement = triangle.Placement.of(catalog.systems)
+    pages = {f"projects/{s.slug}.md": system_page(s, catalog, site, related_index, placement)
+             for s in catalog.systems}
     for term in catalog.vocabularies["categories"].terms:
         pages[f"categories/{term.id}.md"] = category_page(term.id, catalog)
     pages["categories/index.md"] = category_index(catalog)

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from ..catalog import Catalog
 from ..problems import RULES
-from .markdown import front_matter, html_href, markdown_environment, svg_environment
+from .markdown import front_matter, html_href, render_page, svg_environment
 from .pages import Helpers, vocabulary_anchor
 
 ARTICLE_DATE = "2023-11"
@@ -26,32 +26,9 @@ def glossary_page(catalog: Catalog) -> str:
     html = svg_environment().get_template("glossary.html.j2").render(
         terms=terms, href=lambda slug: html_href(src, f"projects/{slug}.md"),
         names={s.slug: s.name for s in catalog.systems})
-    return markdown_environment().get_template("glossary.md.j2").render(
+    return render_page("glossary.md.j2",
         front_matter=front_matter(title="Glossary", description="The words this site uses, in plain English."),
         count=len(terms), body=Markup(html))
-
-
-class Tooltips:
-    """Glossary terms as Python-Markdown abbreviations (`*[term]: definition`).
-
-    A page gets the definitions of the terms it actually contains, found with one regex
-    pass: appending every definition to every page made the abbr extension's work grow
-    with the size of the glossary times the number of pages."""
-
-    def __init__(self, catalog: Catalog):
-        self.definitions = {}
-        for term in catalog.glossary:
-            for word in (term.term,) + term.aliases:
-                for variant in (word, word[0].upper() + word[1:]):
-                    self.definitions.setdefault(variant, " ".join(term.definition.split()))
-        words = sorted(self.definitions, key=len, reverse=True)
-        self.pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, words)) + r")(?![\w-])") if words else None
-
-    def for_page(self, text: str) -> str:
-        if self.pattern is None:
-            return ""
-        found = sorted(set(self.pattern.findall(text)))
-        return "".join(f"\n\n*[{word}]: {self.definitions[word]}" for word in found)
 
 
 def _schema_rows(catalog: Catalog, h: Helpers) -> list[dict]:
@@ -118,7 +95,7 @@ def entry_reference(catalog: Catalog) -> str:
     groups = {}
     for rule in RULES.values():
         groups.setdefault(rule.group, []).append(rule)
-    return markdown_environment().get_template("entry-reference.md.j2").render(
+    return render_page("entry-reference.md.j2",
         front_matter=front_matter(title="Entry reference",
                                   description="Every field of a catalogue entry and every rule the checker applies."),
         version=catalog.schema.get("x-schema-version", ""), rows=_schema_rows(catalog, h), groups=groups,
@@ -129,18 +106,18 @@ def vocabularies_section(catalog: Catalog, src: str) -> str:
     vocabularies = [catalog.vocabularies[k] for k in ("categories", "status", "custody", "consensus",
                                                       "execution", "data-availability", "trilemma")]
     h = Helpers(catalog, src)
-    return markdown_environment().get_template("vocabularies.md.j2").render(
+    return render_page("vocabularies.md.j2",
         vocabularies=vocabularies, anchor=vocabulary_anchor,
         category_link=lambda term_id: h.page_link("its systems", f"categories/{term_id}.md"))
 
 
 def risk_scale_section(catalog: Catalog) -> str:
     risk = catalog.vocabularies["risk"]
-    return markdown_environment().get_template("risk-scale.md.j2").render(risk=risk, anchor=vocabulary_anchor)
+    return render_page("risk-scale.md.j2", risk=risk, anchor=vocabulary_anchor)
 
 
 def trilemma_criteria_section(catalog: Catalog) -> str:
-    return markdown_environment().get_template("trilemma-criteria.md.j2").render(
+    return render_page("trilemma-criteria.md.j2",
         trilemma=catalog.vocabularies["trilemma"])
 
 
@@ -160,7 +137,7 @@ def changes_page(catalog: Catalog) -> str:
         years.setdefault(str(event["date"])[:4], []).append(event)
     figures = [{"system": h.system_link(s, "figures"), "label": f.label, "now": f.value, "as_of": f.as_of,
                 "previous": f.previous} for s in catalog.systems for f in s.figures if f.previous]
-    return markdown_environment().get_template("changes.md.j2").render(
+    return render_page("changes.md.j2",
         front_matter=front_matter(title="What changed since 2023",
                                   description="Dated changes to Bitcoin layer 2s since the trilemma article."),
         years=years, figures=figures, total=len(events),

@@ -21,7 +21,7 @@ CORNER_NAMES = {"shared_ledger": "Shared public ledger", "open_membership": "Ope
                 "no_new_token": "No new token"}
 VERTEX = {"shared_ledger": (400.0, 90.0), "open_membership": (180.0, 470.0), "no_new_token": (620.0, 470.0)}
 CLUSTER_CAP = 12
-SMALL_CAP = 5
+SMALL_CAP = 1            # the small figure marks each cluster with one dot
 LINE = 16.0
 CHAR = 8.0           # average glyph width at the label size, for layout only
 CORNER_CHAR = 10.5    # the same for the bold corner names
@@ -50,6 +50,7 @@ class Label:
 class Cluster:
     values: tuple[str, str, str]     # shared_ledger, open_membership, no_new_token
     members: tuple[System, ...]
+    shown: tuple[System, ...]        # the members drawn as dots, in dot order
     dots: tuple[tuple[float, float], ...]
     labels: tuple[Label, ...]
     anchor: str                      # SVG text-anchor of the labels
@@ -128,6 +129,8 @@ def _separate(boxes, obstacles):
     placed = []
     for i in sorted(range(len(boxes)), key=lambda i: boxes[i][1]):
         box = boxes[i]
+        if box[0] == box[2]:
+            continue   # a cluster without labels (small figures label one system only)
         for step in range(400):
             shift = (step + 1) // 2 * 3 * (1 if step % 2 else -1)
             candidate = [box[0], box[1] + shift, box[2], box[3] + shift]
@@ -138,17 +141,33 @@ def _separate(boxes, obstacles):
     return boxes
 
 
-def layout(systems, from_src: str, cap: int = CLUSTER_CAP, highlight: str | None = None,
+@dataclass(frozen=True)
+class Placement:
+    """Systems grouped by their trilemma values, computed once per catalogue: each page's
+    figure then costs time in proportion to the number of clusters, not of systems."""
+    groups: tuple                      # ((values, (System, ...) sorted by name), ...)
+    values_of: dict                    # slug -> values
+
+    @classmethod
+    def of(cls, systems) -> "Placement":
+        groups = defaultdict(list)
+        for system in systems:
+            if system.trilemma.applies:
+                groups[tuple(system.trilemma.corners[c].value for c in CORNERS)].append(system)
+        ordered = tuple((values, tuple(sorted(members, key=lambda s: s.name.casefold())))
+                        for values, members in sorted(groups.items()))
+        return cls(ordered, {s.slug: values for values, members in ordered for s in members})
+
+
+def layout(placement: Placement, from_src: str, cap: int = CLUSTER_CAP, highlight: str | None = None,
            label_all: bool = True) -> list[Cluster]:
     """Clusters with dots and label positions, for the page at from_src."""
-    groups = defaultdict(list)
-    for system in systems:
-        if system.trilemma.applies:
-            groups[tuple(system.trilemma.corners[c].value for c in CORNERS)].append(system)
     plans = []
-    for values, members in sorted(groups.items()):
-        members.sort(key=lambda s: (s.slug != highlight, s.name.casefold()))
-        shown = members[:cap]
+    for values, members in placement.groups:
+        shown = list(members[:cap])
+        if highlight and placement.values_of.get(highlight) == values:
+            chosen = next(s for s in members if s.slug == highlight)
+            shown = [chosen] + [s for s in shown if s is not chosen][:cap - 1]
         side = _side(values)
         x, y = _point(values)
         dx, dy = _direction(side)
@@ -156,22 +175,22 @@ def layout(systems, from_src: str, cap: int = CLUSTER_CAP, highlight: str | None
         dots = tuple((round(x + (i - (len(shown) - 1) / 2) * spacing * dx, 1),
                       round(y + (i - (len(shown) - 1) / 2) * spacing * dy, 1)) for i in range(len(shown)))
         named = shown if label_all else [s for s in shown if s.slug == highlight]
-        texts = [s.name for s in named] + ([f"+ {len(members) - len(shown)} more"]
-                                           if label_all and len(members) > len(shown) else [])
+        more = len(members) - len(shown)
+        texts = [s.name for s in named] + ([f"+ {more} more"] if label_all and more else [])
         lx, ly, anchor = _label_origin(side, dots, len(texts))
-        plans.append((values, tuple(members), dots, named, texts, anchor, lx, ly, len(members) - len(shown)))
-    dots = [(x - 6, y - 6, x + 6, y + 6) for plan in plans for x, y in plan[2]]
-    boxes = _separate([_box(p[6], p[7], p[5], p[4]) if p[4] else [0, 0, 0, 0] for p in plans], dots)
+        plans.append((values, members, tuple(shown), dots, named, texts, anchor, lx, ly, more))
+    obstacles = [(x - 6, y - 6, x + 6, y + 6) for plan in plans for x, y in plan[3]]
+    boxes = _separate([_box(p[7], p[8], p[6], p[5]) if p[5] else [0.0, 0.0, 0.0, 0.0] for p in plans], obstacles)
     clusters = []
     for plan, box in zip(plans, boxes):
-        values, members, dots, named, texts, anchor, lx, ly, more = plan
+        values, members, shown, dots, named, texts, anchor, lx, ly, more = plan
         top = box[1] + 11
         labels = [Label(s.name, html_href(from_src, f"projects/{s.slug}.md"), round(lx, 1),
                         round(top + i * LINE, 1), s.slug == highlight) for i, s in enumerate(named)]
         if label_all and more:
             labels.append(Label(f"+ {more} more", html_href(from_src, "matrix/trilemma.md"),
                                 round(lx, 1), round(top + len(named) * LINE, 1)))
-        clusters.append(Cluster(values, members, dots, tuple(labels), anchor, more))
+        clusters.append(Cluster(values, members, shown, dots, tuple(labels), anchor, more))
     return clusters
 
 
@@ -188,9 +207,9 @@ def _view_box(clusters) -> str:
     return f"{x0:.0f} 40 {x1 - x0:.0f} {max(ys) - 40:.0f}"
 
 
-def render(systems, from_src: str, *, highlight: str | None = None, small: bool = False) -> str:
+def render(placement: Placement, from_src: str, *, highlight: str | None = None, small: bool = False) -> str:
     """The figure: the SVG plus a text alternative listing the same placement."""
-    clusters = layout(systems, from_src, cap=SMALL_CAP if small else CLUSTER_CAP,
+    clusters = layout(placement, from_src, cap=SMALL_CAP if small else CLUSTER_CAP,
                       highlight=highlight, label_all=not small)
     env = svg_environment()
     return env.get_template("triangle.html.j2").render(
