@@ -146,7 +146,18 @@ def _snapshot(paths) -> dict:
 
 def serve(root: Path, today: dt.date, dev_addr: str = "127.0.0.1:8000") -> int:
     """MkDocs' live preview of build/docs, re-rendered whenever catalog/ or content/ change."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.commands import serve as mkdocs_serve_module
+    from mkdocs.livereload import LiveReloadServer
+
+    class QuickReloadServer(LiveReloadServer):
+        """MkDocs' server, polling build/docs every 0.1 s instead of 0.5 s: the preview
+        then shows an edit in about half a second less (benchmarked in BENCHMARKS.md)."""
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, polling_interval=0.1, **kwargs)
+
+    mkdocs_serve_module.LiveReloadServer = QuickReloadServer
+    mkdocs_serve = mkdocs_serve_module.serve
 
     _mkdocs_logging()
     config_file = root / "mkdocs.yml"
@@ -175,7 +186,7 @@ def serve(root: Path, today: dt.date, dev_addr: str = "127.0.0.1:8000") -> int:
     def watch():
         state = _snapshot(watched)
         while True:
-            time.sleep(0.25)
+            time.sleep(0.1)
             now = _snapshot(watched)
             if now != state:
                 state = now
