@@ -37,7 +37,7 @@ R_TAG = register("yaml-tag", Severity.ERROR, "YAML",
 R_EMPTY = register("yaml-empty", Severity.ERROR, "YAML",
                    "The file must contain a document, not only whitespace or comments.")
 R_ENCODING = register("yaml-encoding", Severity.ERROR, "YAML",
-                      "The file must be UTF-8, with no byte-order mark and no NUL bytes.")
+                      "The file must be UTF-8 with LF or CRLF line endings, no byte-order mark and no NUL bytes.")
 R_SIZE = register("yaml-too-large", Severity.ERROR, "YAML",
                   f"The file must be at most {MAX_BYTES // 1024} KiB.")
 R_EXPANSION = register("yaml-alias-limit", Severity.ERROR, "YAML",
@@ -49,6 +49,7 @@ R_FILE = register("file-type", Severity.ERROR, "Files",
                   "Catalogue files must be regular files inside the catalogue: no symlinks.")
 
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+_ODD_LINE_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
 _UNTAGGED = "!untagged"   # what our resolver answers for every node that carries no tag
 
 # YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution), plain scalars only.
@@ -192,6 +193,11 @@ def parse_bytes(raw: bytes, shown: str) -> tuple[Document | None, list[Problem]]
         line, col = _position(raw, exc.start)
         return problem(R_ENCODING, f"is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
                                    "save it as UTF-8", line, col)
+    odd_break = _ODD_LINE_BREAK.search(text)
+    if odd_break:   # YAML counts these as line breaks, editors and tools often do not
+        line, col = _position(raw, len(text[:odd_break.start()].encode()))
+        return problem(R_ENCODING, f"contains the line break U+{ord(odd_break.group()):04X}; save the file "
+                                   "with ordinary (LF or CRLF) line endings", line, col)
     try:
         loader = _NodeLoader(text)
         try:

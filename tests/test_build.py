@@ -6,6 +6,7 @@ edit; the preview re-renders when a YAML file changes.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -39,15 +40,22 @@ def repo(tmp_path_factory):
     return root
 
 
+@contextlib.contextmanager
+def edited(path: Path, change):
+    """The file rewritten as change(text) for the duration of the block, then restored."""
+    text = path.read_text()
+    path.write_text(change(text))
+    try:
+        yield text
+    finally:
+        path.write_text(text)
+
+
 def test_failed_check_leaves_site_untouched(repo):
     before = tree_digest(repo / "site")
-    entry = repo / "catalog/projects/liquid.yaml"
-    text = entry.read_text()
-    entry.write_text(text.replace("category: federated-sidechain", "category: federated-sidechian"))
-    try:
+    with edited(repo / "catalog/projects/liquid.yaml",
+                lambda t: t.replace("category: federated-sidechain", "category: federated-sidechian")):
         done = run_build(repo)
-    finally:
-        entry.write_text(text)
     assert done.returncode == 1
     assert "liquid.yaml" in done.stdout and "[unknown-value]" in done.stdout
     assert "site/ is unchanged" in done.stdout
@@ -56,13 +64,8 @@ def test_failed_check_leaves_site_untouched(repo):
 
 def test_failed_mkdocs_build_leaves_site_untouched(repo):
     before = tree_digest(repo / "site")
-    page = repo / "content/trilemma.md"
-    text = page.read_text()
-    page.write_text(text + "\n[a broken link](no-such-page.md)\n")
-    try:
+    with edited(repo / "content/trilemma.md", lambda t: t + "\n[a broken link](no-such-page.md)\n"):
         done = run_build(repo)
-    finally:
-        page.write_text(text)
     assert done.returncode == 1, done.stdout + done.stderr
     assert "no-such-page.md" in done.stderr
     assert tree_digest(repo / "site") == before
@@ -70,13 +73,8 @@ def test_failed_mkdocs_build_leaves_site_untouched(repo):
 
 
 def test_unknown_insert_is_located(repo):
-    page = repo / "content/trilemma.md"
-    text = page.read_text()
-    page.write_text(text + "\n<!-- insert: triangel -->\n")
-    try:
+    with edited(repo / "content/trilemma.md", lambda t: t + "\n<!-- insert: triangel -->\n") as text:
         done = run_build(repo)
-    finally:
-        page.write_text(text)
     assert done.returncode == 1
     line = text.count("\n") + 2
     assert f"trilemma.md:{line}:1: error [content-insert] unknown insert 'triangel'" in done.stdout
@@ -148,6 +146,7 @@ def _start_build(root: Path) -> subprocess.Popen:
 
 
 def test_sigkill_midway_leaves_site_intact(repo):
+    assert run_build(repo).returncode == 0   # site/ as the current sources make it
     before = tree_digest(repo / "site")
     # Kill once while MkDocs writes the new site (its temporary directory exists) ...
     build = _start_build(repo)

@@ -1,0 +1,31 @@
+"""`make bench` works: run it at its smallest size, once, and read its table back.
+
+Nothing here is timed: the test checks that the benchmark runs and reports every
+figure, not how fast anything is (that is BENCHMARKS.md's job)."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.site
+
+
+def test_bench_runs_at_the_smallest_size(tmp_path):
+    output = tmp_path / "BENCHMARKS.md"
+    done = subprocess.run([sys.executable, "-m", "tests.bench", "--sizes", "100", "--runs", "1", "--no-serve",
+                           "--output", str(output)], cwd=ROOT, capture_output=True, text=True, timeout=1800)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    text = output.read_text()
+    row = next(line for line in text.splitlines() if line.startswith("| 100 |"))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert len(cells) == 16
+    assert re.match(r"\d+\.\d+ s$", cells[1]) and re.match(r"\d+\.\d+ s$", cells[2])   # floor, check
+    assert re.match(r"\d+\.\d+× [✔✘]$", cells[3])
+    assert int(cells[11].replace(",", "")) >= 100 + 20      # pages: 100 systems plus the other pages
+    assert "check ≤ 3× floor at 100" in text and "search index of the real site" in text
+    assert "Machine:" in text
