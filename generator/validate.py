@@ -33,6 +33,11 @@ R_TERM = register("glossary-term", Severity.ERROR, G,
                   "A glossary term is written as it appears in text: letters, digits, spaces, hyphens, "
                   "dots, slashes and apostrophes.")
 
+R_MANY = register("too-many-problems", Severity.ERROR, G,
+                  "A file with a great many schema problems is reported in part, so that a broken file "
+                  "cannot flood the output or slow the check.")
+MAX_PER_FILE = 100
+
 _PATTERN_RULES = {r.id: r for r in (R_SLUG, R_DATE, R_URL, R_SYMBOL, R_LINE, R_TERM)}
 _TYPE_NAMES = {"string": "text", "object": "a mapping of keys to values", "array": "a list",
                "null": "null", "boolean": "true or false", "integer": "a whole number",
@@ -69,6 +74,11 @@ class Explainer:
         for violation in violations:
             if violation.keyword not in ("type", "oneOf") and violation.path in typed:
                 continue   # one problem per value: the wrong type says it all
+            if len(out) >= MAX_PER_FILE:
+                out.append(Problem(doc.path, 1, 1, R_MANY.id, "",
+                                   f"more than {MAX_PER_FILE} schema problems; fix those listed, "
+                                   "then check again"))
+                break
             out.extend(self.explain(doc, violation))
         return out
 

@@ -129,6 +129,8 @@ CASES: dict[str, Case] = {
                             edit("name: Mainnet beta", "name: Beta on mainnet", file="vocabularies/status.yaml")),
     # Schema
     "unknown-key": Case(edit("announced:", "anounced:"), unchanged),
+    "too-many-problems": Case(edit("reviewed: 2026-11-20", "reviewed: 2026-11-20\n"
+                                   + "".join(f"extra{i}: x\n" for i in range(120))), unchanged),
     "missing-field": Case(edit("website: https://example-channels.example.org/\n", ""), unchanged),
     "empty-field": Case(edit("summary: An example payment-channel network used by the checker's tests.",
                              "summary:"), unchanged),
