@@ -118,7 +118,6 @@ def markdown_environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
                              keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
                              autoescape=False, finalize=_finalize)
-    env.filters["e"] = escape
     env.filters["code"] = code
     env.filters["id"] = anchor_id
     return env
