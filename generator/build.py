@@ -112,6 +112,8 @@ def build(root: Path, today: dt.date, *, site_dir: Path | None = None, site_url:
     if result.errors:
         report(f"{result.errors} error(s): the site was not built; site/ is unchanged.")
         return 1
+    systems = len(result.catalog.systems)
+    del result  # the checked catalogue is no longer needed: let MkDocs reuse its memory
     tmp = site_dir.with_name(f".{site_dir.name}.tmp-{os.getpid()}")
     config = load_config(config_file, site_dir=str(tmp), site_url=site_url)
     started = time.perf_counter()
@@ -128,7 +130,7 @@ def build(root: Path, today: dt.date, *, site_dir: Path | None = None, site_url:
     swap_in(tmp, site_dir)
     pages = sum(1 for _ in site_dir.rglob("*.html"))
     report(f"Built {pages} pages into {site_dir} in {time.perf_counter() - started:.1f} s "
-           f"({len(result.catalog.systems)} systems, {changed} generated file(s) changed).")
+           f"({systems} systems, {changed} generated file(s) changed).")
     return 0
 
 
