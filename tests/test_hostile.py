@@ -36,6 +36,23 @@ def bomb(width: int, depth: int, mapping: bool = False) -> bytes:
     return "".join(lines).encode()
 
 
+def named(name: str) -> bytes:
+    """The fixture entry under another name (the YAML text after `name: `)."""
+    return base_with("name: Example Channels", "name: " + name)
+
+
+def source_url(line: str) -> bytes:
+    """The fixture entry with its first source's url line replaced."""
+    return base_with("url: https://example-channels.example.org/docs", line)
+
+
+def second_entry(name: str, aliases: str) -> bytes:
+    """The fixture entry as other-system.yaml, with its own website, under this name and aliases."""
+    return (BASE.replace("Example Channels", name).replace("[EXC, Example Network]", aliases)
+            .replace("example-channels.example.org", "other.example.org")
+            .replace("related: [other-system]", "related: [example-channels]").encode())
+
+
 # name -> (file name, bytes, rule ids of which at least one must fire)
 CASES: dict[str, tuple[str, bytes, set[str]]] = {
     # YAML bombs
@@ -46,13 +63,11 @@ CASES: dict[str, tuple[str, bytes, set[str]]] = {
     "recursive-alias": (ENTRY, (MODELINE + "a: &a [1, *a]\n").encode(), {"yaml-alias-limit", "yaml-syntax"}),
     "recursive-mapping": (ENTRY, (MODELINE + "a: &a {b: *a}\n").encode(), {"yaml-alias-limit", "yaml-syntax"}),
     # tags
-    "python-object-apply": (ENTRY, base_with("name: Example Channels",
-                                             "name: !!python/object/apply:os.system ['touch /tmp/pwned']"),
-                            {"yaml-tag"}),
+    "python-object-apply": (ENTRY, named("!!python/object/apply:os.system ['touch /tmp/pwned']"), {"yaml-tag"}),
     "python-name": (ENTRY, base_with("summary:", "summary: !!python/name:os.system\nx:"), {"yaml-tag"}),
     "python-module": (ENTRY, (MODELINE + "a: !!python/module:os\n").encode(), {"yaml-tag"}),
-    "binary-tag": (ENTRY, base_with("name: Example Channels", "name: !!binary RXhhbXBsZQ=="), {"yaml-tag"}),
-    "custom-tag": (ENTRY, base_with("name: Example Channels", "name: !Ref Example"), {"yaml-tag"}),
+    "binary-tag": (ENTRY, named("!!binary RXhhbXBsZQ=="), {"yaml-tag"}),
+    "custom-tag": (ENTRY, named("!Ref Example"), {"yaml-tag"}),
     "tag-on-key": (ENTRY, base_with("name: Example Channels", "!!python/str name: Example Channels"),
                    {"yaml-tag"}),
     "set-tag": (ENTRY, base_with("aliases: [EXC, Example Network]", "aliases: !!set {EXC: null}"), {"yaml-tag"}),
@@ -90,9 +105,8 @@ CASES: dict[str, tuple[str, bytes, set[str]]] = {
     "c1-control": (ENTRY, base_with("Example Channels", "Example\x9bChannels"), {"invisible-char", "yaml-syntax"}),
     "bell-character": (ENTRY, base_with("Example Channels", "Example\x07Channels"), {"yaml-syntax", "invisible-char"}),
     "lone-carriage-return": (ENTRY, BASE.replace("\n", "\r").encode(), {"yaml-encoding"}),
-    "line-separator": (ENTRY, base_with("name: Example Channels", "name: Example\u2028Channels"), {"yaml-encoding"}),
-    "next-line-character": (ENTRY, base_with("name: Example Channels", "name: Example\x85Channels"),
-                            {"yaml-encoding"}),
+    "line-separator": (ENTRY, named("Example\u2028Channels"), {"yaml-encoding"}),
+    "next-line-character": (ENTRY, named("Example\x85Channels"), {"yaml-encoding"}),
     "crlf-is-fine-but-tabs-are-not": (ENTRY, BASE.replace("\n", "\r\n").replace("  value: live", "\tvalue: live")
                                       .encode(), {"yaml-syntax"}),
     "empty-file": (ENTRY, b"", {"yaml-empty"}),
@@ -119,64 +133,37 @@ CASES: dict[str, tuple[str, bytes, set[str]]] = {
                           {"raw-html"}),
     "img-onerror-in-reason": (ENTRY, base_with("reason: Payments are made in BTC.",
                                                'reason: <img src=x onerror="alert(1)">'), {"raw-html"}),
-    "entity-in-name": (ENTRY, base_with("name: Example Channels", "name: Example &#60;Channels&#62;"),
-                       {"raw-html"}),
+    "entity-in-name": (ENTRY, named("Example &#60;Channels&#62;"), {"raw-html"}),
     "html-comment": (ENTRY, base_with("reason: Payments are made in BTC.", "reason: a <!-- b --> c"),
                      {"raw-html"}),
-    "closing-title": (ENTRY, base_with("name: Example Channels", "name: </title><script>x</script>"),
-                      {"raw-html"}),
+    "closing-title": (ENTRY, named("</title><script>x</script>"), {"raw-html"}),
     # URLs
-    "javascript-url": (ENTRY, base_with("url: https://example-channels.example.org/docs",
-                                        "url: javascript:alert(document.cookie)"), {"url-format"}),
+    "javascript-url": (ENTRY, source_url("url: javascript:alert(document.cookie)"), {"url-format"}),
     "data-url": (ENTRY, base_with("website: https://example-channels.example.org/",
                                   "website: 'data:text/html,<script>alert(1)</script>'"), {"url-format"}),
-    "credentials-url": (ENTRY, base_with("url: https://example-channels.example.org/docs",
-                                         "url: https://user:secret@example-channels.example.org/docs"),
+    "credentials-url": (ENTRY, source_url("url: https://user:secret@example-channels.example.org/docs"),
                         {"url-format"}),
-    "space-in-url": (ENTRY, base_with("url: https://example-channels.example.org/docs",
-                                      "url: https://example-channels.example.org/a b"), {"url-format"}),
-    "http-url": (ENTRY, base_with("url: https://example-channels.example.org/docs",
-                                  "url: http://example-channels.example.org/docs"), {"url-format"}),
-    "protocol-relative": (ENTRY, base_with("url: https://example-channels.example.org/docs",
-                                           "url: //evil.example/x"), {"url-format"}),
-    "backslash-host": (ENTRY, base_with("url: https://example-channels.example.org/docs",
-                                        "url: 'https:\\\\evil.example\\x'"), {"url-format"}),
-    "newline-in-url": (ENTRY, base_with("url: https://example-channels.example.org/docs",
-                                        'url: "https://example-channels.example.org/docs\\njavascript:x"'),
+    "space-in-url": (ENTRY, source_url("url: https://example-channels.example.org/a b"), {"url-format"}),
+    "http-url": (ENTRY, source_url("url: http://example-channels.example.org/docs"), {"url-format"}),
+    "protocol-relative": (ENTRY, source_url("url: //evil.example/x"), {"url-format"}),
+    "backslash-host": (ENTRY, source_url("url: 'https:\\\\evil.example\\x'"), {"url-format"}),
+    "newline-in-url": (ENTRY, source_url('url: "https://example-channels.example.org/docs\\njavascript:x"'),
                        {"url-format"}),
     # Trojan Source and homoglyphs
-    "bidi-override-name": (ENTRY, base_with("name: Example Channels", "name: Example\u202eslennahC"),
-                           {"invisible-char"}),
+    "bidi-override-name": (ENTRY, named("Example\u202eslennahC"), {"invisible-char"}),
     "bidi-isolate-reason": (ENTRY, base_with("reason: Payments are made in BTC.",
                                              "reason: Payments \u2066are\u2069 made in BTC."), {"invisible-char"}),
-    "zero-width-space-name": (ENTRY, base_with("name: Example Channels", "name: Example\u200bChannels"),
-                              {"invisible-char"}),
+    "zero-width-space-name": (ENTRY, named("Example\u200bChannels"), {"invisible-char"}),
     "zero-width-joiner-alias": (ENTRY, base_with("[EXC, Example Network]", "[E\u200dXC, Example Network]"),
                                 {"invisible-char"}),
-    "bom-inside-text": (ENTRY, base_with("name: Example Channels", "name: Example\ufeffChannels"),
-                        {"invisible-char"}),
-    "soft-hyphen": (ENTRY, base_with("name: Example Channels", "name: Exam\u00adple Channels"),
-                    {"invisible-char"}),
-    "cyrillic-homoglyph": ("projects/other-system.yaml", BASE.replace("Example Channels", "Ехаmple Channels")
-                           .replace("[EXC, Example Network]", "[OTS]")
-                           .replace("example-channels.example.org", "other.example.org")
-                           .replace("related: [other-system]", "related: [example-channels]").encode(),
+    "bom-inside-text": (ENTRY, named("Example\ufeffChannels"), {"invisible-char"}),
+    "soft-hyphen": (ENTRY, named("Exam\u00adple Channels"), {"invisible-char"}),
+    "cyrillic-homoglyph": ("projects/other-system.yaml", second_entry("Ехаmple Channels", "[OTS]"),
                            {"confusable-name"}),
-    "greek-homoglyph-alias": ("projects/other-system.yaml", BASE.replace("Example Channels", "Other System")
-                              .replace("[EXC, Example Network]", "[ΕΧC]")
-                              .replace("example-channels.example.org", "other.example.org")
-                              .replace("related: [other-system]", "related: [example-channels]").encode(),
-                              {"confusable-name"}),
-    "full-width-duplicate": ("projects/other-system.yaml", BASE.replace("Example Channels", "Ｅｘａｍｐｌｅ Ｃｈａｎｎｅｌｓ")
-                             .replace("[EXC, Example Network]", "[OTS]")
-                             .replace("example-channels.example.org", "other.example.org")
-                             .replace("related: [other-system]", "related: [example-channels]").encode(),
+    "greek-homoglyph-alias": ("projects/other-system.yaml", second_entry("Other System", "[ΕΧC]"), {"confusable-name"}),
+    "full-width-duplicate": ("projects/other-system.yaml", second_entry("Ｅｘａｍｐｌｅ Ｃｈａｎｎｅｌｓ", "[OTS]"),
                              {"duplicate-name"}),
-    "digit-homoglyph": ("projects/other-system.yaml", BASE.replace("Example Channels", "Examp1e Channe1s")
-                        .replace("[EXC, Example Network]", "[OTS]")
-                        .replace("example-channels.example.org", "other.example.org")
-                        .replace("related: [other-system]", "related: [example-channels]").encode(),
-                        {"confusable-name"}),
+    "digit-homoglyph": ("projects/other-system.yaml", second_entry("Examp1e Channe1s", "[OTS]"), {"confusable-name"}),
 }
 
 
