@@ -95,3 +95,32 @@ def test_relative_links_between_pages():
     assert html_href("index.md", "projects/liquid.md") == "projects/liquid/"
     assert html_href("projects/liquid.md", "projects/rootstock.md") == "../rootstock/"
     assert html_href("projects/liquid.md", "index.md") == "../../"
+
+
+@pytest.fixture(scope="module")
+def tooltips():
+    from generator.catalog import check_catalog
+    from generator.render.tooltips import Tooltips
+
+    from .conftest import CATALOG, TODAY
+    return Tooltips(check_catalog(CATALOG, TODAY).catalog)
+
+
+def test_hand_written_pages_mark_each_term_once(tooltips):
+    page = tooltips.mark_markdown("A layer 2 is a layer 2.\n\nLayer 2s and L2s again; a peg, pegged BTC.\n")
+    assert page.count("<abbr") == 2                     # layer 2 (its variants share the title), peg
+    assert page.startswith('A <abbr title="A system built on top of Bitcoin')
+    assert "is a layer 2." in page and "Layer 2s and L2s again" in page
+    rendered = to_html(page)[0]
+    assert [tag for tag, _ in rendered.tags].count("abbr") == 2
+    assert "".join(rendered.text).split() == "A layer 2 is a layer 2. Layer 2s and L2s again; a peg, pegged BTC.".split()
+
+
+@pytest.mark.parametrize("text", [
+    "---\ntitle: A layer 2\n---\n", "# A layer 2 heading", "```\na layer 2\n```", "    ```sh\n    layer 2\n    ```",
+    "`layer 2`", "[a layer 2](trilemma.md)", "[layer 2][ref]", '<div title="layer 2">x</div>', "{ #layer 2 }",
+    "https://example.org/layer 2", "!!! note \"A layer 2\"", "[^layer 2]: note", "[ref]: https://x.example/layer 2",
+])
+def test_hand_written_markup_keeps_its_terms_plain(tooltips, text):
+    assert tooltips.mark_markdown(text) == text
+    assert "<abbr" in tooltips.mark_markdown(text + "\n\nThen a layer 2 in prose.\n")

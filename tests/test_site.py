@@ -2,6 +2,7 @@
 search knows the aliases, and nothing is fetched from another host."""
 from __future__ import annotations
 
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -66,8 +67,8 @@ def test_every_entry_has_its_page(built_site):
     for system in CATALOGUE.systems:
         page = built_site.site / "projects" / system.slug / "index.html"
         assert page.is_file(), system.slug
-        html = page.read_text()
-        assert f"<h1" in html and system.name.replace("&", "&amp;") in html
+        text = page.read_text()
+        assert "<h1" in text and system.name.replace("&", "&amp;") in text
 
 
 def test_matrices_and_triangle_show_every_family_system(built_site):
@@ -80,6 +81,20 @@ def test_matrices_and_triangle_show_every_family_system(built_site):
         if system.category in FAMILIES:
             assert href in trilemma, system.slug
             assert f'href="{href}"' in home, f"{system.slug} is not placed in the home triangle"
+
+
+def test_glossary_terms_show_as_tooltips_once_per_page(built_site):
+    definitions = {" ".join(term.definition.split()) for term in CATALOGUE.glossary}
+    marked = {}
+    for page in built_site.site.rglob("*.html"):
+        titles = [html.unescape(t) for t in re.findall(r'<abbr title="([^"]*)">', page.read_text(encoding="utf-8"))]
+        assert len(titles) == len(set(titles)), f"{page}: a definition is repeated"
+        assert set(titles) <= definitions, page
+        marked[page.relative_to(built_site.site).as_posix()] = len(titles)
+    for page in ("index.html", "trilemma/index.html", "mining-vs-bridging/index.html",   # hand-written
+                 "projects/liquid/index.html", "matrix/comparison/index.html"):         # generated
+        assert marked[page] >= 5, (page, marked[page])
+    assert "&lt;abbr" not in "".join(p.read_text(encoding="utf-8") for p in built_site.site.rglob("*.html"))
 
 
 def test_no_page_loads_anything_from_another_host(built_site):

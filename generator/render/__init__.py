@@ -33,7 +33,7 @@ def render_docs(catalog: Catalog, site: SiteConfig, content_dir: Path, schema_pa
         if path in files:
             raise ContentError(f"content/{path}", 1, "has the same path as a generated page; rename it")
         if path.endswith(".md"):
-            data += tooltips.abbreviations(data.decode()).encode() + b"\n"
+            data = tooltips.mark_markdown(data.decode()).encode()
         files[path] = data
     files.update(render_downloads(catalog, schema_path.read_bytes()))
     return files

@@ -25,8 +25,8 @@ from . import tooltips
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 # Characters with a meaning anywhere in a line, to Python-Markdown, the extensions in
-# mkdocs.yml (attr_list, abbr, footnotes, tables, md_in_html, admonition, def_list) or
-# HTML: emphasis, code, links and images, footnotes and abbreviations (all need [ ]),
+# mkdocs.yml (attr_list, footnotes, tables, md_in_html, admonition, def_list) or
+# HTML: emphasis, code, links and images, footnotes and abbr definitions (all need [ ]),
 # attribute lists ({ }), raw HTML and entities, table cells (|), escapes (\), the
 # quotes of link titles, and the marks of extensions a later config might add (~ ^ = $).
 _INLINE = "&<>\"`*_{}[]|\\~^=$"

@@ -5,8 +5,8 @@ Reads the glossary. Writes nothing. Two ways, one per kind of page:
   text wraps the first occurrence of each term on the page in <abbr title="definition">
   (later occurrences stay plain, so a long page does not carry the same definition
   a dozen times);
-- hand-written pages: Python-Markdown abbreviation lines (`*[term]: definition`) are
-  appended for the terms the page contains, and the abbr extension marks them.
+- hand-written pages: the first occurrence of each term in the page's prose is wrapped
+  the same way, in the Markdown text (code, headings, links and HTML are left alone).
 """
 from __future__ import annotations
 
@@ -17,6 +17,12 @@ import re
 
 from ..catalog import Catalog
 
+# Inline Markdown that must stay as written: code spans, links and images with their targets,
+# footnote references, HTML tags, attribute lists, bare URLs. Between them is plain prose.
+PROTECTED = re.compile(r"(?P<protected>`[^`]*`|!?\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?|<[^>]*>|\{[^}]*\}"
+                       r"|https?://\S+)|(?:[^`\[!<{h]|!(?!\[)|h(?!ttps?://))+")
+# Lines that are not prose: headings, HTML, admonition titles, link and footnote definitions.
+NOT_PROSE = re.compile(r"\s*(#|<|!!!|\?\?\?|\[[^\]]+\]:)")
 _ACTIVE: contextvars.ContextVar = contextvars.ContextVar("tooltips", default=None)
 
 
@@ -45,9 +51,39 @@ class Tooltips:
             found.update(phrase for phrase in self.phrases[first] if phrase in text)
         return found
 
-    def abbreviations(self, text: str) -> str:
-        """Abbreviation lines for a hand-written page, one per term it contains."""
-        return "".join(f"\n\n*[{w}]: {self.definitions[w]}" for w in sorted(self.candidates(text)))
+    def mark_markdown(self, text: str) -> str:
+        """A hand-written page with the first occurrence of each term in its prose wrapped in
+        <abbr title="definition">. Code, headings, HTML, links and front matter stay as written."""
+        seen: set[str] = set()
+        lines = text.split("\n")
+        fence = "---" if lines[0] == "---" else None      # front matter is skipped like a code block
+        for number, line in enumerate(lines[1:] if fence else lines, start=1 if fence else 0):
+            stripped = line.lstrip()
+            if fence:
+                fence = None if stripped.startswith(fence) else fence
+            elif stripped.startswith(("```", "~~~")):
+                fence = stripped[:3]
+            elif not NOT_PROSE.match(line) and self.fresh(line, seen):
+                lines[number] = PROTECTED.sub(lambda part: self._mark_words(part, seen), line)
+        return "\n".join(lines)
+
+    def _mark_words(self, part: re.Match, seen: set[str]) -> str:
+        if part.group("protected"):
+            return part.group(0)
+
+        return self.pattern.sub(lambda match: self.first(match.group(), match.group(), seen), part.group(0))
+
+    def fresh(self, text: str, seen: set[str]) -> bool:
+        """Does text hold a term whose definition the page has not shown yet?"""
+        return bool({self.definitions[term] for term in self.candidates(text)} - seen)
+
+    def first(self, term: str, shown: str, seen: set[str]) -> str:
+        """`shown` (the term as Markdown) in an <abbr> if its definition is new to the page."""
+        definition = self.definitions[term]
+        if definition in seen:
+            return shown
+        seen.add(definition)
+        return f'<abbr title="{html.escape(definition, quote=True)}">{shown}</abbr>'
 
     @contextlib.contextmanager
     def active(self):
@@ -72,17 +108,12 @@ def mark(text: str, escape) -> str:
     if not state:
         return escape(text)
     tooltips, seen = state
-    fresh = tooltips.candidates(text) - seen
-    if not fresh:
+    if not tooltips.fresh(text, seen):
         return escape(text)
     out, last = [], 0
     for match in tooltips.pattern.finditer(text):
-        term = match.group()
-        if term in fresh and term not in seen:
-            seen.add(term)
-            out.append(escape(text[last:match.start()]) if last < match.start() else "")
-            out.append(f'<abbr title="{html.escape(tooltips.definitions[term], quote=True)}">'
-                       f"{escape(term)}</abbr>")
-            last = match.end()
-    out.append(escape(text[last:]) if last < len(text) else "")
+        out.append(escape(text[last:match.start()]))
+        out.append(tooltips.first(match.group(), escape(match.group()), seen))
+        last = match.end()
+    out.append(escape(text[last:]))
     return "".join(out)
