@@ -87,7 +87,9 @@ def test_glossary_terms_show_as_tooltips_once_per_page(built_site):
     definitions = {" ".join(term.definition.split()) for term in CATALOGUE.glossary}
     marked = {}
     for page in built_site.site.rglob("*.html"):
-        titles = [html.unescape(t) for t in re.findall(r'<abbr title="([^"]*)">', page.read_text(encoding="utf-8"))]
+        text = page.read_text(encoding="utf-8")
+        titles = [html.unescape(t) for t in re.findall(r'<abbr title="([^"]*)">', text)]
+        assert not re.search(r"\w<abbr |</abbr>\w", text), f"{page}: a term lost the space beside it"
         assert len(titles) == len(set(titles)), f"{page}: a definition is repeated"
         assert set(titles) <= definitions, page
         marked[page.relative_to(built_site.site).as_posix()] = len(titles)

@@ -110,10 +110,17 @@ def mark(text: str, escape) -> str:
     tooltips, seen = state
     if not tooltips.fresh(text, seen):
         return escape(text)
+    text = " ".join(text.split())
     out, last = [], 0
     for match in tooltips.pattern.finditer(text):
-        out.append(escape(text[last:match.start()]))
+        out.append(_between(text[last:match.start()], escape))
         out.append(tooltips.first(match.group(), escape(match.group()), seen))
         last = match.end()
-    out.append(escape(text[last:]))
+    out.append(_between(text[last:], escape))
     return "".join(out)
+
+
+def _between(piece: str, escape) -> str:
+    """Escape the text between two terms; escape() trims, so put back the spaces at its ends."""
+    core = escape(piece)
+    return (" " if piece[:1] == " " and core else "") + core + (" " if piece[-1:] == " " else "")
