@@ -6,6 +6,9 @@ or value, and a message that says what to write instead.
 """
 from __future__ import annotations
 
+import re
+from urllib.parse import quote
+
 from .load import Document
 from .problems import Problem, Severity, did_you_mean, field_path, register
 from .schema import Violation
@@ -26,7 +29,8 @@ R_SLUG = register("slug-format", Severity.ERROR, G,
 R_DATE = register("date-format", Severity.ERROR, G,
                   "Dates are real ISO 8601 dates: YYYY-MM-DD, or YYYY-MM or YYYY when only that is known.")
 R_URL = register("url-format", Severity.ERROR, G,
-                 "URLs use https://, with no spaces and no user name or password (no javascript: or data:).")
+                 "URLs use https:// and a domain name, with no spaces, quotes or angle brackets and no user "
+                 "name or password (no javascript: or data:).")
 R_SYMBOL = register("token-symbol", Severity.ERROR, G, "A token symbol is 1 to 10 capital letters or digits.")
 R_LINE = register("text-single-line", Severity.ERROR, G, "Names and short values fit on one line.")
 R_TERM = register("glossary-term", Severity.ERROR, G,
@@ -165,8 +169,17 @@ class Explainer:
                 return f"'{_clip(inst)}' is not an https:// URL"
             if any(ch.isspace() for ch in inst):
                 return f"'{_clip(inst)}' contains a space; encode it as %20"
-            if "@" in inst.split("/")[2]:
+            host = inst.split("/")[2]
+            if "@" in host:
                 return f"'{_clip(inst)}' contains a user name or password; remove them"
+            if not host.isascii():
+                return f"'{_clip(inst)}' has letters outside ASCII in its domain; write it as punycode (xn--...)"
+            if not re.search(r"\.[A-Za-z]{2,}(:[0-9]+)?$", host):
+                return f"'{_clip(inst)}' does not name a domain such as example.org (no IP addresses or localhost)"
+            bad = sorted({ch for ch in inst if not re.match(r"[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]", ch)})
+            if bad:
+                codes = ", ".join(f"{ch} as {quote(ch, safe='')}" for ch in bad)
+                return f"'{_clip(inst)}' contains characters URLs do not allow; percent-encode them ({codes})"
             return f"'{_clip(inst)}' is not a valid https:// URL"
         if rule is R_DATE:
             return (f"'{_clip(inst)}' is not a real ISO 8601 date; write YYYY-MM-DD "

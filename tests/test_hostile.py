@@ -147,6 +147,12 @@ CASES: dict[str, tuple[str, bytes, set[str]]] = {
     "http-url": (ENTRY, source_url("url: http://example-channels.example.org/docs"), {"url-format"}),
     "protocol-relative": (ENTRY, source_url("url: //evil.example/x"), {"url-format"}),
     "backslash-host": (ENTRY, source_url("url: 'https:\\\\evil.example\\x'"), {"url-format"}),
+    "quote-in-url": (ENTRY, source_url('url: \'https://example-channels.example.org/"onmouseover="alert(1)\''),
+                     {"url-format"}),
+    "angle-brackets-in-url": (ENTRY, source_url("url: https://example-channels.example.org/<script>"), {"url-format"}),
+    "ip-address-host": (ENTRY, source_url("url: https://127.0.0.1:8000/admin"), {"url-format"}),
+    "localhost-host": (ENTRY, source_url("url: https://localhost/x"), {"url-format"}),
+    "unicode-host": (ENTRY, source_url("url: https://exаmple.org/docs"), {"url-format"}),
     "newline-in-url": (ENTRY, source_url('url: "https://example-channels.example.org/docs\\njavascript:x"'),
                        {"url-format"}),
     # Trojan Source and homoglyphs
