@@ -25,10 +25,10 @@ terms:
 """
 
 
-def other_entry(text: str = BASE) -> str:
+def other_entry(text: str = BASE, name: str = "Other System", aliases: str = "[OTS]") -> str:
     """A second valid entry, derived from the base one, that the base entry relates to."""
-    return (text.replace("Example Channels", "Other System")
-                .replace("[EXC, Example Network]", "[OTS]")
+    return (text.replace("Example Channels", name)
+                .replace("[EXC, Example Network]", aliases)
                 .replace("example-channels.example.org", "other-system.example.org")
                 .replace("related: [other-system]", "related: [example-channels]"))
 

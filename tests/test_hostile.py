@@ -15,7 +15,7 @@ import pytest
 from generator.catalog import check_catalog
 from generator.load import MAX_NODES
 
-from .conftest import BASE, TODAY, make_catalog
+from .conftest import BASE, TODAY, make_catalog, other_entry
 from .render_support import render_system, to_html
 
 MODELINE = "# yaml-language-server: $schema=../schema/project.schema.json\n"
@@ -44,13 +44,6 @@ def named(name: str) -> bytes:
 def source_url(line: str) -> bytes:
     """The fixture entry with its first source's url line replaced."""
     return base_with("url: https://example-channels.example.org/docs", line)
-
-
-def second_entry(name: str, aliases: str) -> bytes:
-    """The fixture entry as other-system.yaml, with its own website, under this name and aliases."""
-    return (BASE.replace("Example Channels", name).replace("[EXC, Example Network]", aliases)
-            .replace("example-channels.example.org", "other.example.org")
-            .replace("related: [other-system]", "related: [example-channels]").encode())
 
 
 # name -> (file name, bytes, rule ids of which at least one must fire)
@@ -164,12 +157,14 @@ CASES: dict[str, tuple[str, bytes, set[str]]] = {
                                 {"invisible-char"}),
     "bom-inside-text": (ENTRY, named("Example\ufeffChannels"), {"invisible-char"}),
     "soft-hyphen": (ENTRY, named("Exam\u00adple Channels"), {"invisible-char"}),
-    "cyrillic-homoglyph": ("projects/other-system.yaml", second_entry("Ехаmple Channels", "[OTS]"),
+    "cyrillic-homoglyph": ("projects/other-system.yaml", other_entry(name="Ехаmple Channels").encode(),
                            {"confusable-name"}),
-    "greek-homoglyph-alias": ("projects/other-system.yaml", second_entry("Other System", "[ΕΧC]"), {"confusable-name"}),
-    "full-width-duplicate": ("projects/other-system.yaml", second_entry("Ｅｘａｍｐｌｅ Ｃｈａｎｎｅｌｓ", "[OTS]"),
+    "greek-homoglyph-alias": ("projects/other-system.yaml", other_entry(aliases="[ΕΧC]").encode(),
+                              {"confusable-name"}),
+    "full-width-duplicate": ("projects/other-system.yaml", other_entry(name="Ｅｘａｍｐｌｅ Ｃｈａｎｎｅｌｓ").encode(),
                              {"duplicate-name"}),
-    "digit-homoglyph": ("projects/other-system.yaml", second_entry("Examp1e Channe1s", "[OTS]"), {"confusable-name"}),
+    "digit-homoglyph": ("projects/other-system.yaml", other_entry(name="Examp1e Channe1s").encode(),
+                        {"confusable-name"}),
 }
 
 
