@@ -113,6 +113,7 @@ def check_catalog(catalog_dir: Path, today: dt.date) -> CheckResult:
             continue
         vocabularies[key] = build_vocabulary(key, doc.data)
         problems += sync_problems(vocabularies[key], expected, doc)
+        problems += rules.text_problems(doc)
 
     titles = {key: v.title for key, v in vocabularies.items()}
     explainer = Explainer(schema, titles)
@@ -139,6 +140,7 @@ def check_catalog(catalog_dir: Path, today: dt.date) -> CheckResult:
             problems += explainer.problems(doc, violations)
             continue
         entries.append(rules.Entry(build_system(path.stem, shown, doc.data), doc))
+        problems += rules.text_problems(doc)
 
     if "categories" in vocabularies:
         context = rules.Context(today, {t.id: t for t in vocabularies["categories"].terms},
@@ -174,5 +176,5 @@ def _check_glossary(catalog_dir: Path, schema: dict, slugs: frozenset):
         return (), problems + Explainer(glossary_schema, {}).problems(doc, violations)
     terms = tuple(GlossaryTerm(t["term"], t["definition"], tuple(t.get("aliases", ())),
                                tuple(t.get("see", ()))) for t in doc.data["terms"])
-    return terms, problems + rules.glossary_problems(doc, terms, slugs)
+    return terms, problems + rules.glossary_problems(doc, terms, slugs) + rules.text_problems(doc)
 

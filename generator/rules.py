@@ -168,29 +168,31 @@ _HIDDEN = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufef
                      "\u180e\u034f\u115f\u1160\u3164\uffa0\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-@entry_rule("invisible-char", E, "Text",
-            "Text holds no bidirectional controls, zero-width or control characters (Trojan Source).")
-def invisible_characters(entry: Entry, ctx: Context):
-    for path, text in entry.strings:
-        found = _HIDDEN.search(text)
-        if found:
-            code = f"U+{ord(found.group()):04X}"
-            yield entry.problem("invisible-char", path,
-                                f"contains the invisible character {code} "
-                                f"({unicodedata.name(found.group(), 'control character')}); delete it")
-
-
+register("invisible-char", E, "Text",
+         "Text holds no bidirectional controls, zero-width or control characters (Trojan Source).")
+register("raw-html", E, "Text", "Text fields hold plain text: no HTML tags or entities.")
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]|&#?[A-Za-z0-9]+;")
 
 
-@entry_rule("raw-html", E, "Text", "Text fields hold plain text: no HTML tags or entities.")
-def raw_html(entry: Entry, ctx: Context):
-    for path, text in entry.strings:
-        if path[-1] == "url" or path == ("website",):
-            continue
-        found = _HTML.search(text)
+def text_problems(doc: Document) -> list[Problem]:
+    """Hidden characters and raw HTML in any text of a catalogue file (entries, vocabularies,
+    the glossary): all of it reaches the site."""
+    out = []
+    for path, text in doc.strings:
+        found = _HIDDEN.search(text)
         if found:
-            yield entry.problem("raw-html", path, f"contains HTML ('{found.group()}'); write plain text")
+            code = f"U+{ord(found.group()):04X}"
+            out.append(_located(doc, path, "invisible-char", f"contains the invisible character {code} "
+                                f"({unicodedata.name(found.group(), 'control character')}); delete it"))
+        found = None if path and path[-1] in ("url", "website") else _HTML.search(text)
+        if found:
+            out.append(_located(doc, path, "raw-html", f"contains HTML ('{found.group()}'); write plain text"))
+    return out
+
+
+def _located(doc: Document, path: tuple, rule_id: str, message: str) -> Problem:
+    line, col = doc.locate(path)
+    return Problem(doc.path, line, col, rule_id, field_path(path), message)
 
 
 _TODO = re.compile(r"\bTODO\b")
@@ -202,9 +204,7 @@ def todo_problems(doc: Document) -> list[Problem]:
     out = []
     for path, text in doc.strings:
         if "TODO" in text and _TODO.search(text):
-            line, col = doc.locate(path)
-            out.append(Problem(doc.path, line, col, "todo-placeholder", field_path(path),
-                               "still says TODO; fill it in"))
+            out.append(_located(doc, path, "todo-placeholder", "still says TODO; fill it in"))
     return out
 
 

@@ -15,7 +15,7 @@ import pytest
 from generator.catalog import check_catalog
 from generator.load import MAX_NODES
 
-from .conftest import BASE, TODAY, make_catalog, other_entry
+from .conftest import BASE, CATALOG, GLOSSARY, TODAY, make_catalog, other_entry
 from .render_support import render_system, to_html
 
 MODELINE = "# yaml-language-server: $schema=../schema/project.schema.json\n"
@@ -34,6 +34,13 @@ def bomb(width: int, depth: int, mapping: bool = False) -> bytes:
         lines.append(f"l{level}: &l{level} " + ("{" + ", ".join(f"k{i}: *l{level - 1}" for i in range(width)) + "}"
                                                  if mapping else f"[{refs}]") + "\n")
     return "".join(lines).encode()
+
+
+def vocabulary_with(old: str, new: str) -> bytes:
+    """The real status vocabulary with one text replaced."""
+    text = (CATALOG / "vocabularies/status.yaml").read_text()
+    assert old in text
+    return text.replace(old, new, 1).encode()
 
 
 def named(name: str) -> bytes:
@@ -130,6 +137,16 @@ CASES: dict[str, tuple[str, bytes, set[str]]] = {
     "html-comment": (ENTRY, base_with("reason: Payments are made in BTC.", "reason: a <!-- b --> c"),
                      {"raw-html"}),
     "closing-title": (ENTRY, named("</title><script>x</script>"), {"raw-html"}),
+    "script-in-glossary": ("glossary.yaml", GLOSSARY.replace("A two-party", "<script>alert(1)</script> A two-party")
+                           .encode(), {"raw-html"}),
+    "attribute-break-in-glossary": ("glossary.yaml", GLOSSARY.replace("A two-party", 'A "two"><img src=x onerror=alert(1)>')
+                                    .encode(), {"raw-html"}),
+    "bidi-in-glossary": ("glossary.yaml", GLOSSARY.replace("A two-party", "A two-\u202eparty").encode(),
+                         {"invisible-char"}),
+    "html-in-vocabulary": ("vocabularies/status.yaml", vocabulary_with(
+        "definition: Running on mainnet", "definition: <b onmouseover=alert(1)>Running</b> on mainnet"), {"raw-html"}),
+    "entity-in-category": ("categories.yaml", (CATALOG / "categories.yaml").read_text().replace(
+        "name: Off-chain networks", "name: Off-chain &lt;networks&gt;").encode(), {"raw-html"}),
     # URLs
     "javascript-url": (ENTRY, source_url("url: javascript:alert(document.cookie)"), {"url-format"}),
     "data-url": (ENTRY, base_with("website: https://example-channels.example.org/",
