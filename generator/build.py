@@ -63,12 +63,12 @@ def render_step(root: Path, config, today: dt.date) -> tuple[object, int]:
     result = check_catalog(root / "catalog", today)
     if result.errors:
         return result, 0
+    files = render_docs(result.catalog, site_config(config), root / "content",
+                        root / "catalog" / "schema" / "project.schema.json")
     try:
-        files = render_docs(result.catalog, site_config(config), root / "content",
-                            root / "catalog" / "schema" / "project.schema.json")
+        return result, sync_tree(Path(config["docs_dir"]), files)
     except ContentError as exc:
         raise BuildError(str(exc)) from exc
-    return result, sync_tree(Path(config["docs_dir"]), files)
 
 
 def recover(site_dir: Path) -> None:

@@ -118,6 +118,8 @@ def check_catalog(catalog_dir: Path, today: dt.date) -> CheckResult:
     titles = {key: v.title for key, v in vocabularies.items()}
     explainer = Explainer(schema, titles)
     paths = sorted(projects_dir.iterdir())
+    context = rules.Context(today, {t.id: t for t in vocabularies["categories"].terms},
+                            frozenset(p.stem for p in paths)) if "categories" in vocabularies else None
     root = os.path.realpath(catalog_dir)
     entries: list[rules.Entry] = []
     for path in paths:
@@ -139,15 +141,15 @@ def check_catalog(catalog_dir: Path, today: dt.date) -> CheckResult:
         if violations:
             problems += explainer.problems(doc, violations)
             continue
-        entries.append(rules.Entry(build_system(path.stem, shown, doc.data), doc))
+        entry = rules.Entry(build_system(path.stem, shown, doc.data), doc)
         problems += rules.text_problems(doc)
-
-    if "categories" in vocabularies:
-        context = rules.Context(today, {t.id: t for t in vocabularies["categories"].terms},
-                                frozenset(p.stem for p in paths))
-        for entry in entries:
+        if context:
             for rule in rules.ENTRY_RULES:
                 problems += rule(entry, context)
+        entry.release()
+        entries.append(entry)
+
+    if context:
         for rule in rules.CATALOG_RULES:
             problems += rule(entries, context)
 

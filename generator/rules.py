@@ -57,6 +57,13 @@ class Entry:
                     out.append((path, date))
         return out
 
+    def release(self) -> None:
+        """Drop what only the entry rules need (string walks, node tree): at 10,000 entries
+        keeping them until the cross-entry rules have run costs hundreds of MB."""
+        for cache, names in ((self.__dict__, ("source_refs", "dates")), (self.doc.__dict__, ("strings", "root"))):
+            for name in names:
+                cache.pop(name, None)
+
     def problem(self, rule_id: str, path: tuple, message: str, key: bool = False) -> Problem:
         line, col = self.doc.locate(path, key=key)
         return Problem(self.doc.path, line, col, rule_id, field_path(path), message)

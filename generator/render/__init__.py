@@ -1,13 +1,15 @@
 """Render the clean catalogue and the hand-written content into a docs directory.
 
 Reads a Catalog (records that passed the check) and content/. Writes nothing itself:
-`render_docs` returns every file of the docs directory as {relative path: bytes}, and
+`render_docs` yields every file of the docs directory as (relative path, bytes), and
 `sync_tree` writes them, touching only files whose bytes changed and removing files
 that are no longer produced, so watchers and MkDocs' dirty builds see real changes only.
 """
 from __future__ import annotations
 
+import itertools
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..catalog import Catalog
@@ -21,29 +23,31 @@ from .tooltips import Tooltips
 __all__ = ["ContentError", "SiteConfig", "render_docs", "sync_tree"]
 
 
-def render_docs(catalog: Catalog, site: SiteConfig, content_dir: Path, schema_path: Path) -> dict[str, bytes]:
+def render_docs(catalog: Catalog, site: SiteConfig, content_dir: Path,
+                schema_path: Path) -> Iterator[tuple[str, bytes]]:
+    """Every file of the docs directory as (relative path, bytes), one at a time: at 10,000
+    systems, holding every page at once would cost hundreds of MB."""
+    content = render_content(content_dir, catalog)        # first, so its errors come before any output
     tooltips = Tooltips(catalog)
-    pages: dict[str, str] = {}
     with tooltips.active():
-        pages.update(render_pages(catalog, site))
-        pages.update(render_matrices(catalog))
-        pages.update(render_reference(catalog))
-    files = {path: text.encode() for path, text in pages.items()}
-    for path, data in render_content(content_dir, catalog).items():
-        if path in files:
-            raise ContentError(f"content/{path}", 1, "has the same path as a generated page; rename it")
-        if path.endswith(".md"):
-            data = tooltips.mark_markdown(data.decode()).encode()
-        files[path] = data
-    files.update(render_downloads(catalog, schema_path.read_bytes()))
-    return files
+        generated = itertools.chain(render_pages(catalog, site), render_matrices(catalog).items(),
+                                    render_reference(catalog).items())
+        for path, text in generated:
+            if path in content:
+                raise ContentError(f"content/{path}", 1, "has the same path as a generated page; rename it")
+            yield path, text.encode()
+    for path, data in content.items():
+        yield path, tooltips.mark_markdown(data.decode()).encode() if path.endswith(".md") else data
+    yield from render_downloads(catalog, schema_path.read_bytes()).items()
 
 
-def sync_tree(root: Path, files: dict[str, bytes]) -> int:
+def sync_tree(root: Path, files: Iterable[tuple[str, bytes]]) -> int:
     """Make root hold exactly `files`. Returns how many files were written or removed."""
     changed = 0
+    wanted = set()
     root.mkdir(parents=True, exist_ok=True)
-    for rel, data in files.items():
+    for rel, data in files:
+        wanted.add(rel)
         path = root / rel
         if path.is_file() and path.read_bytes() == data:
             continue
@@ -55,7 +59,7 @@ def sync_tree(root: Path, files: dict[str, bytes]) -> int:
     for dirpath, dirnames, filenames in os.walk(root, topdown=False):
         for name in filenames:
             rel = Path(dirpath, name).relative_to(root).as_posix()
-            if rel not in files:
+            if rel not in wanted:
                 os.remove(Path(dirpath, name))
                 changed += 1
         if dirpath != str(root) and not os.listdir(dirpath):

@@ -7,6 +7,7 @@ MkDocs checks in --strict mode.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -171,12 +172,12 @@ def category_index(catalog: Catalog) -> str:
         trilemma=h.page_link("trilemma matrix", "matrix/trilemma.md"))
 
 
-def render_pages(catalog: Catalog, site: SiteConfig) -> dict[str, str]:
+def render_pages(catalog: Catalog, site: SiteConfig) -> Iterator[tuple[str, str]]:
+    """(path, Markdown) of every system page and category page, one at a time."""
     related_index = {s.slug: s for s in catalog.systems}
     placement = triangle.Placement.of(catalog.systems)
-    pages = {f"projects/{s.slug}.md": system_page(s, catalog, site, related_index, placement)
-             for s in catalog.systems}
+    for s in catalog.systems:
+        yield f"projects/{s.slug}.md", system_page(s, catalog, site, related_index, placement)
     for term in catalog.vocabularies["categories"].terms:
-        pages[f"categories/{term.id}.md"] = category_page(term.id, catalog)
-    pages["categories/index.md"] = category_index(catalog)
-    return pages
+        yield f"categories/{term.id}.md", category_page(term.id, catalog)
+    yield "categories/index.md", category_index(catalog)
