@@ -53,6 +53,23 @@ def source_url(line: str) -> bytes:
     return base_with("url: https://example-channels.example.org/docs", line)
 
 
+# name -> the YAML text of a source's url line; each is rejected by url-format
+BAD_SOURCE_URLS = {
+    "javascript-url": "url: javascript:alert(document.cookie)",
+    "credentials-url": "url: https://user:secret@example-channels.example.org/docs",
+    "space-in-url": "url: https://example-channels.example.org/a b",
+    "http-url": "url: http://example-channels.example.org/docs",
+    "protocol-relative": "url: //evil.example/x",
+    "backslash-host": "url: 'https:\\\\evil.example\\x'",
+    "quote-in-url": 'url: \'https://example-channels.example.org/"onmouseover="alert(1)\'',
+    "angle-brackets-in-url": "url: https://example-channels.example.org/<script>",
+    "ip-address-host": "url: https://127.0.0.1:8000/admin",
+    "localhost-host": "url: https://localhost/x",
+    "unicode-host": "url: https://exаmple.org/docs",
+    "newline-in-url": 'url: "https://example-channels.example.org/docs\\njavascript:x"',
+}
+
+
 # name -> (file name, bytes, rule ids of which at least one must fire)
 CASES: dict[str, tuple[str, bytes, set[str]]] = {
     # YAML bombs
@@ -148,23 +165,9 @@ CASES: dict[str, tuple[str, bytes, set[str]]] = {
     "entity-in-category": ("categories.yaml", (CATALOG / "categories.yaml").read_text().replace(
         "name: Off-chain networks", "name: Off-chain &lt;networks&gt;").encode(), {"raw-html"}),
     # URLs
-    "javascript-url": (ENTRY, source_url("url: javascript:alert(document.cookie)"), {"url-format"}),
     "data-url": (ENTRY, base_with("website: https://example-channels.example.org/",
                                   "website: 'data:text/html,<script>alert(1)</script>'"), {"url-format"}),
-    "credentials-url": (ENTRY, source_url("url: https://user:secret@example-channels.example.org/docs"),
-                        {"url-format"}),
-    "space-in-url": (ENTRY, source_url("url: https://example-channels.example.org/a b"), {"url-format"}),
-    "http-url": (ENTRY, source_url("url: http://example-channels.example.org/docs"), {"url-format"}),
-    "protocol-relative": (ENTRY, source_url("url: //evil.example/x"), {"url-format"}),
-    "backslash-host": (ENTRY, source_url("url: 'https:\\\\evil.example\\x'"), {"url-format"}),
-    "quote-in-url": (ENTRY, source_url('url: \'https://example-channels.example.org/"onmouseover="alert(1)\''),
-                     {"url-format"}),
-    "angle-brackets-in-url": (ENTRY, source_url("url: https://example-channels.example.org/<script>"), {"url-format"}),
-    "ip-address-host": (ENTRY, source_url("url: https://127.0.0.1:8000/admin"), {"url-format"}),
-    "localhost-host": (ENTRY, source_url("url: https://localhost/x"), {"url-format"}),
-    "unicode-host": (ENTRY, source_url("url: https://exаmple.org/docs"), {"url-format"}),
-    "newline-in-url": (ENTRY, source_url('url: "https://example-channels.example.org/docs\\njavascript:x"'),
-                       {"url-format"}),
+    **{name: (ENTRY, source_url(line), {"url-format"}) for name, line in BAD_SOURCE_URLS.items()},
     # Trojan Source and homoglyphs
     "bidi-override-name": (ENTRY, named("Example\u202eslennahC"), {"invisible-char"}),
     "bidi-isolate-reason": (ENTRY, base_with("reason: Payments are made in BTC.",
