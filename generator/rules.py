@@ -65,8 +65,7 @@ class Entry:
                 cache.pop(name, None)
 
     def problem(self, rule_id: str, path: tuple, message: str, key: bool = False) -> Problem:
-        line, col = self.doc.locate(path, key=key)
-        return Problem(self.doc.path, line, col, rule_id, field_path(path), message)
+        return _located(self.doc, path, rule_id, message, key)
 
 
 @dataclass(frozen=True)
@@ -197,8 +196,8 @@ def text_problems(doc: Document) -> list[Problem]:
     return out
 
 
-def _located(doc: Document, path: tuple, rule_id: str, message: str) -> Problem:
-    line, col = doc.locate(path)
+def _located(doc: Document, path: tuple, rule_id: str, message: str, key: bool = False) -> Problem:
+    line, col = doc.locate(path, key=key)
     return Problem(doc.path, line, col, rule_id, field_path(path), message)
 
 
@@ -503,14 +502,12 @@ def glossary_problems(doc: Document, terms, slugs) -> list[Problem]:
             path = ("terms", index, "term") if a_index == 0 else ("terms", index, "aliases", a_index - 1)
             key = fold(word)
             if key in first:
-                line, col = doc.locate(path)
-                out.append(Problem(doc.path, line, col, "glossary-duplicate", field_path(path),
-                                   f"'{word}' is already defined as '{first[key]}'; merge the two"))
+                out.append(_located(doc, path, "glossary-duplicate",
+                                    f"'{word}' is already defined as '{first[key]}'; merge the two"))
             first.setdefault(key, word)
         for s_index, slug in enumerate(term.see):
             if slug not in slugs:
                 path = ("terms", index, "see", s_index)
-                line, col = doc.locate(path)
-                out.append(Problem(doc.path, line, col, "glossary-reference", field_path(path),
-                                   f"'{slug}' is not an entry in catalog/projects/{did_you_mean(slug, slugs)}"))
+                out.append(_located(doc, path, "glossary-reference",
+                                    f"'{slug}' is not an entry in catalog/projects/{did_you_mean(slug, slugs)}"))
     return out
