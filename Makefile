@@ -8,7 +8,7 @@ PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site check serve test bench audit lock clean browser
+.PHONY: site check serve test bench audit lock clean browser translations
 
 site: $(VENV)/.site                         ## check the catalogue, render, build site/ atomically
 	$(PY) -m generator build
@@ -18,6 +18,9 @@ check: $(VENV)/.site                        ## check every catalogue file, repor
 
 serve: $(VENV)/.site                        ## preview on http://127.0.0.1:8000/, rebuilding on edits
 	$(PY) -m generator serve
+
+translations: $(VENV)/.site                 ## bring the PO files up to date with the English
+	$(PY) -m generator translations --refresh
 
 test: $(VENV)/.test node_modules/.installed browser   ## the whole suite, real browser included
 	$(PY) -m pytest

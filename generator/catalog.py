@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import rules
@@ -18,6 +18,9 @@ from .load import load_file, parse_bytes, read_file
 from .model import IsoDate, System, build_system
 from .problems import Problem, Severity
 from .schema import SchemaCompileError, compile_schema
+from .content_translation import content_problems
+from .translation_check import TranslationCheck, ui_problems
+from .translations import LANGUAGES, SOURCE_LANGUAGE, Untranslated, translatable_patterns
 from .validate import Explainer
 from .vocab import Vocabulary, build_vocabulary, enums_by_vocabulary, sync_problems, vocabulary_path
 
@@ -30,20 +33,27 @@ class CatalogEnvironmentError(Exception):
 
 @dataclass(frozen=True)
 class GlossaryTerm:
-    term: str
+    term: str                    # in the catalogue's language
     definition: str
     aliases: tuple[str, ...] = ()
     see: tuple[str, ...] = ()
+    english: str = ""            # the English term, for anchors that are the same in every language
+
+    @property
+    def key(self) -> str:
+        return self.english or self.term
 
 
 @dataclass(frozen=True)
 class Catalog:
-    """Clean records only: built when the check found no errors."""
+    """Clean records only, in one language: built when the check found no errors. In a
+    translated catalogue, prose fields hold the translation, or Untranslated English."""
     systems: tuple[System, ...]              # sorted by slug
     vocabularies: dict[str, Vocabulary]      # 'categories', 'status', 'custody', ...
     schema: dict
     glossary: tuple[GlossaryTerm, ...]
     data: dict[str, dict]                    # slug -> the entry exactly as written (for downloads)
+    language: str = "en"
 
     def system(self, slug: str) -> System:
         return next(s for s in self.systems if s.slug == slug)
@@ -54,6 +64,14 @@ class CheckResult:
     problems: tuple[Problem, ...]            # sorted by file, line, column
     files: int
     catalog: Catalog | None                  # None when there is any error
+    translated: dict | None = None           # language -> Catalog, when there is no error
+    terms: dict | None = None                # language -> the glossary's term list (translation_rules.Terms)
+    pages: dict | None = None                # language -> {English page: current translated Page}
+
+    @property
+    def catalogs(self) -> dict:
+        """Every language's catalogue, English first (when there is no error)."""
+        return {self.catalog.language: self.catalog, **self.translated} if self.catalog else {}
 
     @property
     def errors(self) -> int:
@@ -84,20 +102,46 @@ def _compile(schema: dict, path: Path):
         raise CatalogEnvironmentError(f"{shown_path(path)}: unsupported schema: {exc}") from exc
 
 
+def check_all(catalog_dir: Path, today: dt.date) -> CheckResult:
+    """What `make check` and `make site` check: the catalogue with its translations, then the
+    translations of the hand-written pages (content/ beside the catalogue) and of the site's
+    own words (generator/locale/)."""
+    result = check_catalog(catalog_dir, today)
+    problems = list(result.problems) + ui_problems(shown_path, result.terms)
+    content_dir = catalog_dir.parent / "content"
+    pages = {}
+    if content_dir.is_dir():
+        found, pages = content_problems(content_dir, shown_path, result.terms)
+        problems += found
+    problems.sort()
+    clean = not any(p.severity is Severity.ERROR for p in problems)
+    return replace(result, problems=tuple(problems), pages=pages,
+                   catalog=result.catalog if clean else None, translated=result.translated if clean else None)
+
+
 def check_catalog(catalog_dir: Path, today: dt.date) -> CheckResult:
-    """Check every file under catalog_dir. Raises CatalogEnvironmentError only when the
-    catalogue's own configuration (directory, schemas) is missing or broken."""
+    """Check every file under catalog_dir, and its translations. Raises
+    CatalogEnvironmentError only when the catalogue's own configuration (directory,
+    schemas) is missing or broken."""
     projects_dir = catalog_dir / "projects"
     if not projects_dir.is_dir():
         raise CatalogEnvironmentError(f"{shown_path(projects_dir)}: no such directory")
     schema_path = catalog_dir / "schema" / "project.schema.json"
     vocab_schema_path = catalog_dir / "schema" / "vocabulary.schema.json"
     schema = _read_json(schema_path)
+    vocab_schema = _read_json(vocab_schema_path)
     validate_entry = _compile(schema, schema_path)
-    validate_vocabulary = _compile(_read_json(vocab_schema_path), vocab_schema_path)
+    validate_vocabulary = _compile(vocab_schema, vocab_schema_path)
+    translation = TranslationCheck(catalog_dir, shown_path)
+    paths = sorted(projects_dir.iterdir())
+    slugs = frozenset(p.stem for p in paths)
 
     problems: list[Problem] = []
-    vocabularies: dict[str, Vocabulary] = {}
+    glossary, found = _check_glossary(catalog_dir, slugs, translation)
+    problems += found
+
+    vocabularies: dict[str, dict] = {}               # key -> {language: Vocabulary}
+    vocabulary_patterns = translatable_patterns(vocab_schema)
     for key, expected in enums_by_vocabulary(schema).items():
         path = vocabulary_path(catalog_dir, key)
         if not path.exists():
@@ -111,17 +155,22 @@ def check_catalog(catalog_dir: Path, today: dt.date) -> CheckResult:
         if violations:
             problems += Explainer(schema, {}).problems(doc, violations)
             continue
-        vocabularies[key] = build_vocabulary(key, doc.data)
-        problems += sync_problems(vocabularies[key], expected, doc)
+        english = build_vocabulary(key, doc.data)
+        problems += sync_problems(english, expected, doc)
         problems += rules.text_problems(doc)
+        localized, found = translation.file(path, doc, vocabulary_patterns)
+        problems += found
+        vocabularies[key] = {SOURCE_LANGUAGE: english,
+                             **{lang: build_vocabulary(key, data) for lang, data in localized.items()}}
 
-    titles = {key: v.title for key, v in vocabularies.items()}
+    titles = {key: v[SOURCE_LANGUAGE].title for key, v in vocabularies.items()}
     explainer = Explainer(schema, titles)
-    paths = sorted(projects_dir.iterdir())
-    context = rules.Context(today, {t.id: t for t in vocabularies["categories"].terms},
-                            frozenset(p.stem for p in paths)) if "categories" in vocabularies else None
+    context = rules.Context(today, {t.id: t for t in vocabularies["categories"][SOURCE_LANGUAGE].terms},
+                            slugs) if "categories" in vocabularies else None
+    entry_patterns = translatable_patterns(schema)
     root = os.path.realpath(catalog_dir)
     entries: list[rules.Entry] = []
+    translated_systems: dict[str, list[System]] = {lang: [] for lang in LANGUAGES}
     for path in paths:
         shown = shown_path(path)
         raw, found = read_file(path, shown)
@@ -146,37 +195,62 @@ def check_catalog(catalog_dir: Path, today: dt.date) -> CheckResult:
         if context:
             for rule in rules.ENTRY_RULES:
                 problems += rule(entry, context)
+        localized, found = translation.file(path, doc, entry_patterns)
+        problems += found
+        for lang, data in localized.items():   # names stay as written; a local name is shown beside it
+            local = data["name"] if data["name"] != doc.data["name"] and \
+                not isinstance(data["name"], Untranslated) else None
+            translated_systems[lang].append(build_system(path.stem, shown, {**data, "name": doc.data["name"]}, local))
         entry.release()
         entries.append(entry)
 
     if context:
         for rule in rules.CATALOG_RULES:
             problems += rule(entries, context)
-
-    glossary, found = _check_glossary(catalog_dir, schema, frozenset(p.stem for p in paths))
-    problems += found
+    problems += translation.leftovers()
 
     problems.sort()
     clean = not any(p.severity is Severity.ERROR for p in problems)
-    catalog = Catalog(tuple(sorted((e.system for e in entries), key=lambda s: s.slug)),
-                      vocabularies, schema, glossary,
-                      {e.system.slug: e.data for e in entries}) if clean else None
-    return CheckResult(tuple(problems), len(paths), catalog)
+    if not clean:
+        return CheckResult(tuple(problems), len(paths), None, terms=translation.terms)
+    data = {e.system.slug: e.data for e in entries}
+
+    def catalog(language: str, systems) -> Catalog:
+        return Catalog(tuple(sorted(systems, key=lambda s: s.slug)),
+                       {key: v[language] for key, v in vocabularies.items()}, schema,
+                       glossary[language], data, language)
+    return CheckResult(tuple(problems), len(paths), catalog(SOURCE_LANGUAGE, [e.system for e in entries]),
+                       {lang: catalog(lang, translated_systems[lang]) for lang in LANGUAGES},
+                       terms=translation.terms)
 
 
-def _check_glossary(catalog_dir: Path, schema: dict, slugs: frozenset):
+def _glossary_terms(data: dict) -> tuple[GlossaryTerm, ...]:
+    return tuple(GlossaryTerm(t["term"], t["definition"], tuple(t.get("aliases", ())),
+                              tuple(t.get("see", ()))) for t in data["terms"])
+
+
+def _check_glossary(catalog_dir: Path, slugs: frozenset, translation: TranslationCheck):
+    """({language: glossary terms}, problems). Checked first: its translated terms are the
+    term list every other translation is held to."""
     path = catalog_dir / "glossary.yaml"
     schema_path = catalog_dir / "schema" / "glossary.schema.json"
     glossary_schema = _read_json(schema_path)
+    empty = {lang: () for lang in (SOURCE_LANGUAGE, *LANGUAGES)}
     if not path.exists():
         raise CatalogEnvironmentError(f"{shown_path(path)}: missing")
     doc, problems = load_file(path, shown_path(path))
     if doc is None:
-        return (), problems
+        return empty, problems
     violations = _compile(glossary_schema, schema_path)(doc.data)
     if violations:
-        return (), problems + Explainer(glossary_schema, {}).problems(doc, violations)
-    terms = tuple(GlossaryTerm(t["term"], t["definition"], tuple(t.get("aliases", ())),
-                               tuple(t.get("see", ()))) for t in doc.data["terms"])
-    return terms, problems + rules.glossary_problems(doc, terms, slugs) + rules.text_problems(doc)
-
+        return empty, problems + Explainer(glossary_schema, {}).problems(doc, violations)
+    terms = _glossary_terms(doc.data)
+    problems += rules.glossary_problems(doc, terms, slugs) + rules.text_problems(doc)
+    localized, found = translation.file(path, doc, translatable_patterns(glossary_schema), glossary=True)
+    out = {SOURCE_LANGUAGE: terms}
+    for lang, data in localized.items():
+        out[lang] = tuple(GlossaryTerm(t["term"], t["definition"],
+                                       (english["term"],) if t["term"] != english["term"] else (),
+                                       tuple(t.get("see", ())), english["term"])
+                          for t, english in zip(data["terms"], doc.data["terms"]))
+    return out, problems + found

@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from .catalog import CatalogEnvironmentError, CheckResult, check_catalog
+from .catalog import CatalogEnvironmentError, CheckResult, check_all
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -40,6 +40,10 @@ def parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="preview on 127.0.0.1, re-rendering when YAML or content change")
     serve.add_argument("--today", **today)
     serve.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    translations = sub.add_parser("translations", help="list what needs translating, per file")
+    translations.add_argument("--catalog", type=Path, default=Path("catalog"), help="catalogue directory")
+    translations.add_argument("--refresh", action="store_true",
+                              help="bring the PO files up to date with the English (make translations)")
     new = sub.add_parser("new", help="write a template entry to fill in")
     new.add_argument("slug", help="file name of the entry, e.g. my-system")
     new.add_argument("--category", required=True, help="an id from catalog/categories.yaml")
@@ -77,8 +81,10 @@ def main(argv=None) -> int:
         return serve(Path.cwd(), args.today, args.dev_addr)
     if args.command == "new":
         return _new(args)
+    if args.command == "translations":
+        return _translations(args)
     try:
-        result = check_catalog(args.catalog, args.today)
+        result = check_all(args.catalog, args.today)
     except CatalogEnvironmentError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -101,4 +107,24 @@ def _new(args) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     print(f"Wrote {path}. Fill in every TODO, then run `make check`.")
+    return EXIT_OK
+
+
+def _translations(args) -> int:
+    from .translate import refresh_all, refresh_ui, status
+    if args.refresh:
+        changed = refresh_all(args.catalog) + refresh_ui()
+        for path in changed:
+            print(f"updated {path}")
+        print(f"{len(changed)} translation file(s) updated. Translate the empty and fuzzy entries "
+              "(Poedit, Weblate or any text editor), then run `make check`.")
+        return EXIT_OK
+    rows = status(args.catalog)
+    width = max(len(r[0]) for r in rows) if rows else 10
+    print(f"{'file':<{width}}  current  stale  missing")
+    for path, current, stale, missing in rows:
+        if stale or missing:
+            print(f"{path:<{width}}  {current:>7}  {stale:>5}  {missing:>7}")
+    totals = [sum(r[i] for r in rows) for i in (1, 2, 3)]
+    print(f"{'total':<{width}}  {totals[0]:>7}  {totals[1]:>5}  {totals[2]:>7}")
     return EXIT_OK

@@ -180,20 +180,26 @@ register("raw-html", E, "Text", "Text fields hold plain text: no HTML tags or en
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]|&#?[A-Za-z0-9]+;")
 
 
+def text_findings(text: str, url: bool = False) -> list[tuple[str, str]]:
+    """(rule id, message) for hidden characters and raw HTML in one text."""
+    out = []
+    found = _HIDDEN.search(text)
+    if found:
+        code = f"U+{ord(found.group()):04X}"
+        out.append(("invisible-char", f"contains the invisible character {code} "
+                    f"({unicodedata.name(found.group(), 'control character')}); delete it"))
+    found = None if url else _HTML.search(text)
+    if found:
+        out.append(("raw-html", f"contains HTML ('{found.group()}'); write plain text"))
+    return out
+
+
 def text_problems(doc: Document) -> list[Problem]:
     """Hidden characters and raw HTML in any text of a catalogue file (entries, vocabularies,
-    the glossary): all of it reaches the site."""
-    out = []
-    for path, text in doc.strings:
-        found = _HIDDEN.search(text)
-        if found:
-            code = f"U+{ord(found.group()):04X}"
-            out.append(_located(doc, path, "invisible-char", f"contains the invisible character {code} "
-                                f"({unicodedata.name(found.group(), 'control character')}); delete it"))
-        found = None if path and path[-1] in ("url", "website") else _HTML.search(text)
-        if found:
-            out.append(_located(doc, path, "raw-html", f"contains HTML ('{found.group()}'); write plain text"))
-    return out
+    the glossary, translations): all of it reaches the site."""
+    return [_located(doc, path, rule_id, message)
+            for path, text in doc.strings
+            for rule_id, message in text_findings(text, url=bool(path) and path[-1] in ("url", "website"))]
 
 
 def _located(doc: Document, path: tuple, rule_id: str, message: str, key: bool = False) -> Problem:

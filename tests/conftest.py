@@ -33,8 +33,9 @@ def other_entry(text: str = BASE, name: str = "Other System", aliases: str = "[O
                 .replace("related: [other-system]", "related: [example-channels]"))
 
 
-def make_catalog(root: Path, base: str = BASE) -> Path:
-    """A catalogue with the real schema and vocabularies and two valid fixture entries."""
+def make_catalog(root: Path, base: str = BASE, translated: bool = True) -> Path:
+    """A catalogue with the real schema and vocabularies and two valid fixture entries; with
+    translated=True, every string also has a current Chinese translation (see translate_all)."""
     catalog = root / "catalog"
     catalog.mkdir(parents=True)
     shutil.copytree(CATALOG / "schema", catalog / "schema")
@@ -44,7 +45,25 @@ def make_catalog(root: Path, base: str = BASE) -> Path:
     (catalog / "projects").mkdir()
     (catalog / "projects" / "example-channels.yaml").write_text(base, encoding="utf-8")
     (catalog / "projects" / "other-system.yaml").write_text(other_entry(base), encoding="utf-8")
+    if translated:
+        translate_all(catalog)
     return catalog
+
+
+def translate_all(catalog: Path, translation=lambda english: english) -> None:
+    """Fill every empty translation of the catalogue's PO files (made by `make translations`)
+    with translation(english). The English itself is a valid stand-in: same numbers, tickers
+    and terms, and no Chinese punctuation to get wrong. The glossary's term 'channel' gets
+    the Chinese term 通道."""
+    from generator import po
+    from generator.translate import refresh_all
+    refresh_all(catalog)
+    for path in (catalog / "translations").rglob("*.po"):
+        parsed = po.parse(path.read_text(encoding="utf-8"))
+        for entry in parsed.entries:
+            if not entry.msgstr:
+                entry.msgstr = "通道" if entry.msgid == "channel" else translation(entry.msgid)
+        path.write_text(po.dump(parsed), encoding="utf-8")
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ from .conftest import TODAY, make_catalog
 
 ENTRY = "projects/example-channels.yaml"
 OTHER = "projects/other-system.yaml"
+PO = "translations/zh/projects/example-channels.po"
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,11 @@ def write(file: str, content: bytes):
 
 
 def rename(old: str, new: str, related: str | None = None):
+    """Rename an entry, and its translation with it."""
     def apply(catalog: Path) -> str:
         os.rename(catalog / old, catalog / new)
+        translations = catalog / "translations" / "zh"
+        os.rename(translations / Path(old).with_suffix(".po"), translations / Path(new).with_suffix(".po"))
         if related:
             edit("related: [other-system]", f"related: [{related}]")(catalog)
         return new
@@ -73,6 +77,22 @@ def rename(old: str, new: str, related: str | None = None):
 
 def unchanged(catalog: Path) -> str:
     return ENTRY
+
+
+def reported_in(file: str, *steps):
+    """Apply the steps; the problem is expected in `file` (say, the YAML for a PO edit)."""
+    def apply(catalog: Path) -> str:
+        for step in steps:
+            step(catalog)
+        return file
+    return apply
+
+
+def po_edit(old: str, new: str):
+    return edit(old, new, file=PO)
+
+
+ORPHAN = '\nmsgctxt "milestones[7].event"\nmsgid "Gone."\nmsgstr "没了。"\n'
 
 
 def symlink(catalog: Path) -> str:
@@ -217,6 +237,24 @@ CASES: dict[str, Case] = {
                        edit("announced: {date: 2020-06, sources: [docs]}", "announced: {date: 2021-03, sources: [docs]}")),
     "stale-fact": Case(edit("    as_of: 2026-10\n", "    as_of: 2025-04\n"),
                        edit("    as_of: 2026-10\n", "    as_of: 2025-06\n")),
+    # Translations (catalog/translations/zh/...: the fixture's translations copy the English)
+    "translation-missing": Case(reported_in(ENTRY, po_edit('msgstr "Mainnet launch."', 'msgstr ""')),
+                                po_edit('msgstr "Mainnet launch."', 'msgstr "主网上线。"')),
+    "translation-stale": Case(edit("event: Mainnet launch.", "event: Mainnet opened."),
+                              edits(edit("event: Mainnet launch.", "event: Mainnet opened."),
+                                    po_edit('msgid "Mainnet launch."\nmsgstr "Mainnet launch."',
+                                            'msgid "Mainnet opened."\nmsgstr "主网开放。"'))),
+    "translation-orphan": Case(po_edit('msgstr "Mainnet launch."\n', 'msgstr "Mainnet launch."\n' + ORPHAN),
+                               unchanged),
+    "translation-numbers": Case(po_edit('msgstr "about 100"', 'msgstr "约 1000"'),
+                                po_edit('msgstr "about 100"', 'msgstr "约 100"')),
+    "translation-markup": Case(po_edit('msgstr "about 100"', 'msgstr "约 100 {count}"'),
+                               po_edit('msgstr "about 100"', 'msgstr "约 100（count）"')),
+    "translation-typography": Case(po_edit('msgstr "Mainnet launch."', 'msgstr "主网上线."'),
+                                   po_edit('msgstr "Mainnet launch."', 'msgstr "主网上线。"')),
+    "translation-term": Case(po_edit('msgstr "Each party can close the channel alone."', 'msgstr "每一方都可以独自关闭它。"'),
+                             po_edit('msgstr "Each party can close the channel alone."', 'msgstr "每一方都可以独自关闭通道。"')),
+    "po-syntax": Case(po_edit('msgstr "Mainnet launch."', 'msgstr "Mainnet launch.'), unchanged),
 }
 
 
