@@ -191,6 +191,7 @@ class System:
     milestones: tuple[Milestone, ...] = ()
     in_article: ArticleMention | None = None
     related: tuple[str, ...] = ()
+    local_name: str | None = None     # what readers of a translation call it, if not `name` (闪电网络)
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
@@ -216,7 +217,7 @@ def _event(d) -> EventDate | None:
     return None if d is None else EventDate(IsoDate(d["date"]), _ids(d["sources"]))
 
 
-def build_system(slug: str, path: str, d: dict) -> System:
+def build_system(slug: str, path: str, d: dict, local_name: str | None = None) -> System:
     """Build the record for one entry that passed the schema (dates already checked)."""
     t = d["trilemma"]
     if "not_applicable" in t:
@@ -253,5 +254,5 @@ def build_system(slug: str, path: str, d: dict) -> System:
         milestones=tuple(Milestone(IsoDate(m["date"]), m["event"], _ids(m["sources"]))
                          for m in d.get("milestones", ())),
         in_article=None if art is None else ArticleMention(art["said"], _ids(art["sources"])),
-        related=tuple(d.get("related", ())),
+        related=tuple(d.get("related", ())), local_name=local_name,
     )

@@ -18,8 +18,11 @@ import posixpath
 from pathlib import Path
 
 import jinja2
+import markupsafe
 from markupsafe import Markup
 
+from .. import ui
+from ..translations import Untranslated
 from . import tooltips
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -58,13 +61,32 @@ def _finalize(value):
         return str(value)
     if value is None:
         raise ValueError("a template printed None; guard optional fields with {% if %}")
+    if isinstance(value, Untranslated):
+        return untranslated(value)
     return tooltips.mark(str(value), escape)
+
+
+def text(value) -> Markup:
+    """Catalogue text as Markdown, for code that composes cells: what a template prints."""
+    return Markup(_finalize(value))
+
+
+def untranslated(english: str) -> str:
+    """English standing in for a missing translation: marked as English, with a visible note."""
+    note = escape(ui._("not yet translated"))
+    return (f'<span lang="en" class="untranslated">{escape(english)}</span>'
+            f' <small class="untranslated-note">({note})</small>')
+
+
+def escape_inline(text: str) -> str:
+    """Escape literal template text without trimming it (it sits between placeholders)."""
+    return text.translate(_TABLE)
 
 
 def render_page(template: str, **context) -> str:
     """Render one generated Markdown page (each page marks each glossary term once)."""
     tooltips.new_page()
-    return markdown_environment().get_template(template).render(**context)
+    return environment("markdown").get_template(template).render(**context)
 
 
 def raw(markup: str) -> Markup:
@@ -104,7 +126,9 @@ def front_matter(**fields) -> Markup:
     """YAML front matter. Values are HTML-escaped because the theme prints them unescaped."""
     lines = ["---"]
     for key, value in fields.items():
-        if isinstance(value, (list, tuple)):
+        if isinstance(value, dict):      # one level of mapping, e.g. search: {boost: 4}
+            lines.append(f"{key}: {json.dumps(value)}")
+        elif isinstance(value, (list, tuple)):
             lines.append(f"{key}: {json.dumps([html.escape(str(v)) for v in value])}")
         elif value is not None:
             lines.append(f"{key}: {json.dumps(html.escape(' '.join(str(value).split())))}")
@@ -113,22 +137,29 @@ def front_matter(**fields) -> Markup:
 
 
 @functools.cache
-def markdown_environment() -> jinja2.Environment:
-    """One environment per process: templates are compiled once, not once per page."""
+def environment(kind: str) -> jinja2.Environment:
+    """The one template environment of each kind, per process (templates compile once).
+
+    'markdown': generated Markdown; every printed value goes through the escaping gate.
+    'html': SVG and HTML fragments; ordinary HTML autoescaping applies to every value.
+    Both give templates `_("...")` and `t("... {name} ...", name=value)` in the language
+    being rendered (see generator/ui.py)."""
+    markdown = kind == "markdown"
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
                              keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
-                             autoescape=False, finalize=_finalize)
-    env.filters["code"] = code
-    env.filters["id"] = anchor_id
+                             autoescape=not markdown, finalize=_finalize if markdown else None)
+    if markdown:
+        env.globals["_"] = lambda text: Markup(escape_inline(ui._(text)))
+        env.globals["t"] = lambda template, **values: Markup(ui.fill(template, values, escape_inline, _finalize))
+        env.filters["code"] = code
+        env.filters["strong"] = lambda value: Markup(f"**{_finalize(value)}**")
+        env.filters["attribute"] = lambda value: Markup(html.escape(str(value), quote=True))   # no tooltips inside
+        env.filters["id"] = anchor_id
+    else:
+        env.globals["_"] = ui._
+        env.globals["t"] = lambda template, **values: Markup(
+            ui.fill(template, values, html.escape, lambda v: str(markupsafe.escape(v))))
     return env
-
-
-@functools.cache
-def svg_environment() -> jinja2.Environment:
-    """SVG and HTML fragments: ordinary HTML autoescaping applies to every value."""
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
-                              keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
-                              autoescape=True)
 
 
 # ---------------------------------------------------------------- paths between pages

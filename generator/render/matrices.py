@@ -12,16 +12,22 @@ from markupsafe import Markup
 
 from ..catalog import Catalog
 from ..model import CORNERS, RISK_DIMENSIONS
-from .markdown import escape, front_matter, render_page, md_link_target
-from .pages import CORNER_LABELS, Helpers
+from ..ui import N_, _, fill
+from .markdown import escape, front_matter, render_page, md_link_target, text
+from .pages import Helpers, risk_badge
+from .words import CELL, CORNER_LABELS
 
-CELL = {"yes": "✔ Yes", "partial": "◐ Partial", "no": "✘ No"}
+HEADERS = [N_("System"), N_("Category"), N_("Status"), N_("Token"), N_("BTC custody"), N_("Consensus"),
+           N_("Execution"), N_("Data availability"), N_("Shared ledger"), N_("Open membership"),
+           N_("No new token"), N_("Custody risk"), N_("Data risk"), N_("Operator risk"), N_("Finality risk"),
+           N_("User burden")]
+FILTERS = (N_("Category"), N_("Status"), N_("BTC custody"), N_("Consensus"))
 
 
 def _corner_cell(h: Helpers, system, corner: str) -> Markup:
     c = system.trilemma.corners[corner]
     target = md_link_target(h.src, f"projects/{system.slug}.md", "trilemma")
-    return Markup(f'[{escape(CELL[c.value])}]({target} "{escape(c.reason)}")')
+    return Markup(f'[{escape(_(CELL[c.value]))}]({target} "{escape(c.reason)}")')
 
 
 def trilemma_matrix(catalog: Catalog) -> str:
@@ -32,51 +38,51 @@ def trilemma_matrix(catalog: Catalog) -> str:
         if term is None:
             members = [s for s in catalog.systems if s.trilemma.applies
                        and not catalog.vocabularies["categories"][s.category].gives_up]
-            title, note = "Outside the three families", (
+            title, note = _("Outside the three families"), _(
                 "Other systems that the catalogue also rates on the three corners.")
         else:
             members = [s for s in catalog.systems if s.category == term.id]
-            title, note = term.name, f"This family gives up {CORNER_LABELS[term.gives_up].lower()}."
+            title, note = term.name, fill(N_("This family gives up {corner}."),
+                                          {"corner": _(CORNER_LABELS[term.gives_up]).lower()}, str, str)
         rows = [{"link": h.system_link(s), "category": h.page_link(
                     catalog.vocabularies["categories"][s.category].name, f"categories/{s.category}.md"),
                  "cells": [_corner_cell(h, s, c) for c in CORNERS]} for s in members]
         groups.append({"title": title, "anchor": term.id if term else "outside-the-families",
                        "note": note, "rows": rows, "family": term is not None})
     return render_page("matrix-trilemma.md.j2",
-        front_matter=front_matter(title="Trilemma matrix",
-                                  description="Every system in the three families against the three corners."),
-        groups=groups, corners=[CORNER_LABELS[c] for c in CORNERS],
-        explainer=h.page_link("the trilemma", "trilemma.md"))
+        front_matter=front_matter(title=_("Trilemma matrix"),
+                                  description=_("Every system in the three families against the three corners.")),
+        groups=groups, corners=[_(CORNER_LABELS[c]) for c in CORNERS],
+        explainer=h.page_link(_("the trilemma"), "trilemma.md"))
 
 
 def comparison_matrix(catalog: Catalog) -> str:
     h = Helpers(catalog, "matrix/comparison.md")
     v = catalog.vocabularies
-    levels = v["risk"]
 
-    def risk(rating: str) -> str:
-        return f"{levels[rating].symbol} {levels[rating].name}"
+    def risk(rating: str) -> Markup:
+        return risk_badge(catalog, rating)
+
+    def names(parts) -> Markup:   # several values in one cell, split by the filters on '; '
+        return Markup("; ".join(text(p) for p in parts))
 
     rows = []
     for s in catalog.systems:
-        custody_risk = " / ".join(risk(c.risk.rating) for c in s.custody) or risk("not-applicable")
-        corners = ([CELL[s.trilemma.corners[c].value] for c in CORNERS] if s.trilemma.applies
-                   else ["– n/a"] * 3)
+        custody_risk = Markup(" / ".join(risk(c.risk.rating) for c in s.custody)) or risk("not-applicable")
+        corners = ([_(CELL[s.trilemma.corners[c].value]) for c in CORNERS] if s.trilemma.applies
+                   else [_("– n/a")] * 3)
         rows.append([h.system_link(s), v["categories"][s.category].name, v["status"][s.status.value].name,
-                     s.token.symbol if s.token else "None",
-                     "; ".join(v["custody"][c.model].name for c in s.custody) or "Holds no BTC",
+                     s.token.symbol if s.token else _("None"),
+                     names(v["custody"][c.model].name for c in s.custody) or _("Holds no BTC"),
                      v["consensus"][s.consensus.value].name, v["execution"][s.execution.value].name,
                      v["data-availability"][s.data_availability.value].name, *corners, custody_risk,
                      *[risk(s.risks[d].rating) for d in RISK_DIMENSIONS]])
-    headers = ["System", "Category", "Status", "Token", "BTC custody", "Consensus", "Execution",
-               "Data availability", "Shared ledger", "Open membership", "No new token",
-               "Custody risk", "Data risk", "Operator risk", "Finality risk", "User burden"]
     return render_page("matrix-comparison.md.j2",
-        front_matter=front_matter(title="Comparison matrix", hide=["toc"],
-                                  description="Every system in the catalogue against every dimension."),
-        headers=headers, rows=rows, total=len(rows),
-        methodology=h.page_link("methodology", "reference/methodology.md"),
-        csv=h.page_link("CSV download", "data/catalog.csv"))
+        front_matter=front_matter(title=_("Comparison matrix"), hide=["toc"],
+                                  description=_("Every system in the catalogue against every dimension.")),
+        headers=[_(name) for name in HEADERS], rows=rows, total=len(rows), filters=",".join(_(f) for f in FILTERS),
+        methodology=h.page_link(_("methodology"), "reference/methodology.md"),
+        csv=h.page_link(_("CSV download"), "data/catalog.csv"))
 
 
 def render_matrices(catalog: Catalog) -> dict[str, str]:

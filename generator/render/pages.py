@@ -14,18 +14,23 @@ from markupsafe import Markup
 
 from ..catalog import Catalog
 from ..model import CORNERS, RISK_DIMENSIONS, System
+from .. import ui
+from ..ui import N_, _
 from . import rosette, triangle
-from .markdown import anchor_id, escape, external, front_matter, link, render_page, md_link_target
+from .markdown import (anchor_id, escape, escape_inline, external, front_matter, link, md_link_target,
+                       render_page, text)
+from .words import CORNER_BADGES, CORNER_LABELS, DIMENSION_LABELS, trilemma_sentence
 
-CORNER_LABELS = {"shared_ledger": "Shared public ledger", "open_membership": "Open membership",
-                 "no_new_token": "No new token"}
-CORNER_BADGES = {"yes": "✔ Keeps it", "partial": "◐ Partly", "no": "✘ Gives it up"}
-DIMENSION_LABELS = {"custody": "BTC custody", "data_availability": "Data availability",
-                    "operators": "Network operators", "finality": "Finality and settlement",
-                    "user_burden": "User burden"}
-FACT_ROWS = (("Consensus / operators", "consensus"), ("Execution", "execution"),
-             ("Data availability", "data_availability"))
+FACT_ROWS = ((N_("Consensus / operators"), "consensus"), (N_("Execution"), "execution"),
+             (N_("Data availability"), "data_availability"))
 METHODOLOGY = "reference/methodology.md"
+SYSTEM_SEARCH_BOOST = 4     # a system's own page comes before pages that only mention it
+
+
+def _page_title(system: System) -> str:
+    """The name, with the local name beside it where readers use one (search ranks titles first)."""
+    return ui.fill(N_("{name} ({local})"), {"name": system.name, "local": system.local_name}, str, str) \
+        if system.local_name else system.name
 
 
 def vocabulary_anchor(key: str, term_id: str) -> Markup:
@@ -56,20 +61,21 @@ class Helpers:
 
 def risk_badge(catalog: Catalog, rating: str) -> str:
     term = catalog.vocabularies["risk"][rating]
-    return f"{term.symbol} {term.name}"
+    return Markup(f"{escape(term.symbol)} {text(term.name)}")
 
 
 def _source_definition(source) -> Markup:
-    parts = [escape(source.title)]
+    title = escape(source.title)
+    parts = [title if ui.current() == "en" else f'<span lang="en">{title}</span>']   # titles stay as published
     if source.publisher:
         parts.append(escape(source.publisher))
     if source.published:
-        parts.append(f"published {escape(source.published)}")
+        parts.append(ui.fill(N_("published {date}"), {"date": source.published}, escape_inline, str))
     host = source.url.split("/")[2]
     parts.append(str(external(host, source.url)))
-    parts.append(f"accessed {escape(source.accessed)}")
-    parts.append("primary source" if source.kind == "primary" else "secondary source")
-    return Markup(f"[^{source.id}]: " + ", ".join(parts) + ".")
+    parts.append(ui.fill(N_("accessed {date}"), {"date": source.accessed}, escape_inline, str))
+    parts.append(escape_inline(_("primary source") if source.kind == "primary" else _("secondary source")))
+    return Markup(f"[^{source.id}]: " + escape_inline(_(", ")).join(parts) + escape_inline(_(".")))
 
 
 @dataclass(frozen=True)
@@ -88,53 +94,39 @@ def system_page(system: System, catalog: Catalog, site: SiteConfig, related_inde
     if system.trilemma.applies:
         for c in CORNERS:
             corner = system.trilemma.corners[c]
-            corners.append({"name": CORNER_LABELS[c], "badge": CORNER_BADGES[corner.value],
+            corners.append({"name": _(CORNER_LABELS[c]), "badge": _(CORNER_BADGES[corner.value]),
                             "reason": corner.reason, "sources": corner.sources})
         summary = trilemma_sentence(system)
-    risk_rows = [{"dimension": f"{DIMENSION_LABELS['custody']}: {c.name}",
+    risk_rows = [{"dimension": Markup(escape_inline(_(DIMENSION_LABELS["custody"]) + _(": ")) + text(c.name)),
                   "badge": risk_badge(catalog, c.risk.rating), "reason": c.risk.reason,
                   "sources": c.risk.sources, "reviewed": c.risk.reviewed} for c in system.custody]
     if not system.custody:
-        risk_rows.append({"dimension": DIMENSION_LABELS["custody"],
+        risk_rows.append({"dimension": _(DIMENSION_LABELS["custody"]),
                           "badge": risk_badge(catalog, "not-applicable"),
-                          "reason": "The system holds no BTC.", "sources": (), "reviewed": system.reviewed})
+                          "reason": _("The system holds no BTC."), "sources": (), "reviewed": system.reviewed})
     for dim in RISK_DIMENSIONS:
         r = system.risks[dim]
-        risk_rows.append({"dimension": DIMENSION_LABELS[dim], "badge": risk_badge(catalog, r.rating),
+        risk_rows.append({"dimension": _(DIMENSION_LABELS[dim]), "badge": risk_badge(catalog, r.rating),
                           "reason": r.reason, "sources": r.sources, "reviewed": r.reviewed})
     related = [{"link": h.system_link(other), "summary": other.summary}
                for other in (related_index[slug] for slug in system.related)]
     return render_page("system.md.j2",
-        s=system, front_matter=front_matter(title=system.name, description=system.summary,
-                                             lastmod=system.reviewed),
+        s=system, title=_page_title(system), front_matter=front_matter(title=_page_title(system), description=system.summary,
+                                             lastmod=system.reviewed, search={"boost": SYSTEM_SEARCH_BOOST}),
+        aliases=system.aliases + ((system.local_name,) if system.local_name else ()),
         category_link=h.page_link(category.name, f"categories/{system.category}.md"),
         term=h.term, cite=h.cite, website=external(system.website.split("/")[2], system.website),
         facts=[(label, key, getattr(system, key)) for label, key in FACT_ROWS],
         corners=corners, trilemma_summary=summary,
-        matrix_link=h.page_link("Compare in the trilemma matrix", "matrix/trilemma.md"),
+        matrix_link=h.page_link(_("Compare in the trilemma matrix"), "matrix/trilemma.md"),
         small_triangle=Markup(triangle.render(placement, src, highlight=system.slug, small=True)),
         rosette=Markup(rosette.render(system, catalog)), risk_rows=risk_rows,
-        scale_link=h.page_link("How ratings are decided", METHODOLOGY, "risk-ratings"),
+        scale_link=h.page_link(_("How ratings are decided"), METHODOLOGY, "risk-ratings"),
         related=related, footnote_marker=Markup("///Footnotes Go Here///"),
         source_definition=_source_definition,
-        edit_link=external("Edit this entry", f"{site.repository.rstrip('/')}/edit/{site.branch}/"
+        edit_link=external(_("Edit this entry"), f"{site.repository.rstrip('/')}/edit/{site.branch}/"
                                               f"catalog/projects/{system.slug}.yaml"),
-        json_link=h.page_link("All entries as JSON", "reference/data.md"))
-
-
-def trilemma_sentence(system: System) -> str:
-    values = {c: system.trilemma.corners[c].value for c in CORNERS}
-    kept = [CORNER_LABELS[c].lower() for c in CORNERS if values[c] == "yes"]
-    partly = [CORNER_LABELS[c].lower() for c in CORNERS if values[c] == "partial"]
-    lost = [CORNER_LABELS[c].lower() for c in CORNERS if values[c] == "no"]
-    parts = []
-    if kept:
-        parts.append(f"keeps {' and '.join(kept)}")
-    if partly:
-        parts.append(f"partly keeps {' and '.join(partly)}")
-    if lost:
-        parts.append(f"gives up {' and '.join(lost)}")
-    return f"{system.name} " + "; ".join(parts) + "."
+        json_link=h.page_link(_("All entries as JSON"), "reference/data.md"))
 
 
 def category_page(category_id: str, catalog: Catalog) -> str:
@@ -143,13 +135,13 @@ def category_page(category_id: str, catalog: Catalog) -> str:
     term = catalog.vocabularies["categories"][category_id]
     members = [s for s in catalog.systems if s.category == category_id]
     rows = [{"link": h.system_link(s), "status": h.term("status", s.status.value), "summary": s.summary,
-             "token": s.token.symbol if s.token else "None"} for s in members]
+             "token": s.token.symbol if s.token else _("None")} for s in members]
     return render_page("category.md.j2",
         front_matter=front_matter(title=term.name, description=term.definition), term=term, rows=rows,
-        gives_up=CORNER_LABELS.get(term.gives_up or "", ""),
-        explainer=h.page_link(f"Read the explainer on {term.name.lower()}",
+        gives_up=_(CORNER_LABELS[term.gives_up]) if term.gives_up else "",
+        explainer=h.page_link(ui.fill(N_("Read the explainer on {family}"), {"family": term.name.lower()}, str, str),
                               FAMILY_EXPLAINERS[category_id]) if category_id in FAMILY_EXPLAINERS else None,
-        matrix=h.page_link("comparison matrix", "matrix/comparison.md"))
+        matrix=h.page_link(_("comparison matrix"), "matrix/comparison.md"))
 
 
 FAMILY_EXPLAINERS = {"off-chain-network": "families/off-chain-networks.md",
@@ -162,14 +154,14 @@ def category_index(catalog: Catalog) -> str:
     h = Helpers(catalog, src)
     counts = {t.id: sum(s.category == t.id for s in catalog.systems) for t in catalog.vocabularies["categories"].terms}
     rows = [{"link": h.page_link(t.name, f"categories/{t.id}.md"), "count": counts[t.id],
-             "gives_up": CORNER_LABELS.get(t.gives_up or "", "–"), "definition": t.definition}
+             "gives_up": _(CORNER_LABELS[t.gives_up]) if t.gives_up else "–", "definition": t.definition}
             for t in catalog.vocabularies["categories"].terms]
     return render_page("categories.md.j2",
-        front_matter=front_matter(title="Systems by category",
-                                  description="Every kind of Bitcoin layer 2 in the catalogue."),
+        front_matter=front_matter(title=_("Systems by category"),
+                                  description=_("Every kind of Bitcoin layer 2 in the catalogue.")),
         rows=rows, total=len(catalog.systems),
-        comparison=h.page_link("comparison matrix", "matrix/comparison.md"),
-        trilemma=h.page_link("trilemma matrix", "matrix/trilemma.md"))
+        comparison=h.page_link(_("comparison matrix"), "matrix/comparison.md"),
+        trilemma=h.page_link(_("trilemma matrix"), "matrix/trilemma.md"))
 
 
 def render_pages(catalog: Catalog, site: SiteConfig) -> Iterator[tuple[str, str]]:

@@ -14,7 +14,8 @@ from markupsafe import Markup
 
 from ..catalog import Catalog
 from ..problems import RULES
-from .markdown import front_matter, html_href, render_page, svg_environment
+from ..ui import N_, _, fill, translated
+from .markdown import front_matter, html_href, render_page, environment
 from .pages import Helpers, vocabulary_anchor
 
 ARTICLE_DATE = "2023-11"
@@ -23,11 +24,11 @@ ARTICLE_DATE = "2023-11"
 def glossary_page(catalog: Catalog) -> str:
     src = "reference/glossary.md"
     terms = sorted(catalog.glossary, key=lambda t: t.term.casefold())
-    html = svg_environment().get_template("glossary.html.j2").render(
+    html = environment("html").get_template("glossary.html.j2").render(
         terms=terms, href=lambda slug: html_href(src, f"projects/{slug}.md"),
         names={s.slug: s.name for s in catalog.systems})
     return render_page("glossary.md.j2",
-        front_matter=front_matter(title="Glossary", description="The words this site uses, in plain English."),
+        front_matter=front_matter(title=_("Glossary"), description=_("The words this site uses, in plain English.")),
         count=len(terms), body=Markup(html))
 
 
@@ -46,11 +47,11 @@ def _schema_rows(catalog: Catalog, h: Helpers) -> list[dict]:
 
     def type_of(node: dict) -> str:
         if "oneOf" in node:
-            return " or ".join(type_of(resolve(b)) for b in node["oneOf"])
+            return _(" or ").join(type_of(resolve(b)) for b in node["oneOf"])
         if "x-vocabulary" in node:
-            return "vocabulary id"
-        return {"string": "text", "array": "list", "object": "mapping", "null": "null",
-                "boolean": "true/false"}.get(node.get("type"), "value")
+            return _("vocabulary id")
+        return _({"string": N_("text"), "array": N_("list"), "object": N_("mapping"), "null": N_("null"),
+                  "boolean": N_("true/false")}.get(node.get("type"), N_("value")))
 
     def values(node: dict):
         if "x-vocabulary" in node:
@@ -60,7 +61,7 @@ def _schema_rows(catalog: Catalog, h: Helpers) -> list[dict]:
         if "enum" in node:
             return ", ".join(node["enum"])
         if node.get("x-rule") == "date-format":
-            return "YYYY-MM-DD, YYYY-MM or YYYY" if "(-" in node["pattern"] else "YYYY-MM-DD"
+            return _("YYYY-MM-DD, YYYY-MM or YYYY") if "(-" in node["pattern"] else "YYYY-MM-DD"
         return ""
 
     def objects(node: dict):
@@ -75,8 +76,8 @@ def _schema_rows(catalog: Catalog, h: Helpers) -> list[dict]:
 
     def walk(node: dict, path: str, required: bool):
         node = resolve(node)
-        rows.append({"path": path, "type": type_of(node), "required": "yes" if required else "",
-                     "description": node.get("description", ""), "allowed": values(node)})
+        rows.append({"path": path, "type": type_of(node), "required": _("yes") if required else "",
+                     "description": translated(node.get("description", "")), "allowed": values(node)})
         seen = set()
         for shape in objects(node):
             prefix = f"{path}[]" if shape is not node and node.get("type") == "array" else path
@@ -94,10 +95,11 @@ def entry_reference(catalog: Catalog) -> str:
     h = Helpers(catalog, "reference/entry-reference.md")
     groups = {}
     for rule in RULES.values():
-        groups.setdefault(rule.group, []).append(rule)
+        groups.setdefault(_(rule.group), []).append({"id": rule.id, "severity": _(rule.severity.value),
+                                                    "summary": translated(rule.summary)})
     return render_page("entry-reference.md.j2",
-        front_matter=front_matter(title="Entry reference",
-                                  description="Every field of a catalogue entry and every rule the checker applies."),
+        front_matter=front_matter(title=_("Entry reference"),
+                                  description=_("Every field of a catalogue entry and every rule the checker applies.")),
         version=catalog.schema.get("x-schema-version", ""), rows=_schema_rows(catalog, h), groups=groups,
         rule_count=len(RULES), contributing=h.page_link("contributing guide", "reference/contributing.md"))
 
@@ -108,7 +110,7 @@ def vocabularies_section(catalog: Catalog, src: str) -> str:
     h = Helpers(catalog, src)
     return render_page("vocabularies.md.j2",
         vocabularies=vocabularies, anchor=vocabulary_anchor,
-        category_link=lambda term_id: h.page_link("its systems", f"categories/{term_id}.md"))
+        category_link=lambda term_id: h.page_link(_("its systems"), f"categories/{term_id}.md"))
 
 
 def risk_scale_section(catalog: Catalog) -> str:
@@ -130,7 +132,8 @@ def changes_page(catalog: Catalog) -> str:
                 events.append({"date": m.date, "system": h.system_link(s, "timeline"), "event": m.event})
         if s.token and s.token.since and s.token.since.latest.isoformat()[:7] >= ARTICLE_DATE:
             events.append({"date": s.token.since, "system": h.system_link(s, "key-facts"),
-                           "event": f"Token {s.token.symbol} ({s.token.name}) in place."})
+                           "event": fill(N_("Token {symbol} ({name}) in place."),
+                                         {"symbol": s.token.symbol, "name": s.token.name}, str, str)})
     events.sort(key=lambda e: (e["date"].earliest, e["system"]), reverse=True)
     years = {}
     for event in events:
@@ -138,10 +141,10 @@ def changes_page(catalog: Catalog) -> str:
     figures = [{"system": h.system_link(s, "figures"), "label": f.label, "now": f.value, "as_of": f.as_of,
                 "previous": f.previous} for s in catalog.systems for f in s.figures if f.previous]
     return render_page("changes.md.j2",
-        front_matter=front_matter(title="What changed since 2023",
-                                  description="Dated changes to Bitcoin layer 2s since the trilemma article."),
+        front_matter=front_matter(title=_("What changed since 2023"),
+                                  description=_("Dated changes to Bitcoin layer 2s since the trilemma article.")),
         years=years, figures=figures, total=len(events),
-        trilemma=h.page_link("The trilemma", "trilemma.md"))
+        trilemma=h.page_link(_("The trilemma"), "trilemma.md"))
 
 
 def render_reference(catalog: Catalog) -> dict[str, str]:

@@ -10,11 +10,13 @@ from __future__ import annotations
 import math
 
 from ..model import RISK_DIMENSIONS, System
-from .markdown import svg_environment
+from ..ui import N_, _, fill
+from .markdown import environment
+from .words import DIMENSION_LABELS
 
 CENTRE, RADIUS, LABEL_RADIUS = (150.0, 120.0), 78.0, 100.0
-SHORT = {"custody": "Custody", "data_availability": "Data", "operators": "Operators",
-         "finality": "Finality", "user_burden": "User burden"}
+SHORT = {"custody": N_("Custody"), "data_availability": N_("Data"), "operators": N_("Operators"),
+         "finality": N_("Finality"), "user_burden": N_("User burden")}
 
 
 def _polar(angle: float, radius: float) -> tuple[float, float]:
@@ -30,10 +32,11 @@ def _wedge(start: float, end: float) -> str:
 
 def slices(system: System):
     """(dimension, label, rating) for each slice, custody first, clockwise from the top."""
-    out = [("custody", f"BTC custody: {c.name}", c.risk.rating) for c in system.custody]
+    custody = _(DIMENSION_LABELS["custody"])
+    out = [("custody", f"{custody}{_(': ')}{c.name}", c.risk.rating) for c in system.custody]
     if not system.custody:
-        out.append(("custody", "BTC custody", "not-applicable"))
-    out += [(dim, SHORT[dim], system.risks[dim].rating) for dim in RISK_DIMENSIONS]
+        out.append(("custody", custody, "not-applicable"))
+    out += [(dim, _(SHORT[dim]), system.risks[dim].rating) for dim in RISK_DIMENSIONS]
     return out
 
 
@@ -56,7 +59,7 @@ def render(system: System, catalog) -> str:
     for index, dim in enumerate(("custody",) + RISK_DIMENSIONS):
         x, y = _polar(index * step, LABEL_RADIUS)
         anchor = "middle" if abs(x - CENTRE[0]) < 5 else ("start" if x > CENTRE[0] else "end")
-        labels.append({"x": x, "y": round(y + 4, 1), "anchor": anchor, "text": SHORT[dim]})
-    summary = "; ".join(f"{w['label']}: {w['name'].lower()}" for w in wedges)
-    return svg_environment().get_template("rosette.html.j2").render(
-        wedges=wedges, labels=labels, summary=f"Risk ratings of {system.name}. {summary}.")
+        labels.append({"x": x, "y": round(y + 4, 1), "anchor": anchor, "text": _(SHORT[dim])})
+    ratings = _("; ").join(f"{w['label']}{_(': ')}{w['name'].lower()}" for w in wedges)
+    summary = fill(N_("Risk ratings of {name}. {ratings}."), {"name": system.name, "ratings": ratings}, str, str)
+    return environment("html").get_template("rosette.html.j2").render(wedges=wedges, labels=labels, summary=summary)

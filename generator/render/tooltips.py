@@ -26,6 +26,9 @@ NOT_PROSE = re.compile(r"\s*(#|<|!!!|\?\?\?|\[[^\]]+\]:)")
 _ACTIVE: contextvars.ContextVar = contextvars.ContextVar("tooltips", default=None)
 
 
+_CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+
+
 class Tooltips:
     WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'./-]*")
 
@@ -39,8 +42,11 @@ class Tooltips:
         for term in self.definitions:
             if " " in term:
                 self.phrases.setdefault(term.split(" ", 1)[0], []).append(term)
+        # Chinese terms have no spaces around them: they are found anywhere, longest first
+        self.chinese = [w for w in self.definitions if _CJK.search(w)]
         words = sorted(self.definitions, key=len, reverse=True)
-        self.pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, words)) + r")(?![\w-])")
+        self.pattern = re.compile("|".join(re.escape(w) if _CJK.search(w) else r"(?<![\w-])" + re.escape(w) + r"(?![\w-])"
+                                           for w in words))
 
     def candidates(self, text: str) -> set[str]:
         """The terms that occur in text, found with one tokenising pass (C speed)."""
@@ -49,6 +55,7 @@ class Tooltips:
         found = {w for w in words if w in self.definitions}
         for first in words & self.phrases.keys():
             found.update(phrase for phrase in self.phrases[first] if phrase in text)
+        found.update(w for w in self.chinese if w in text)
         return found
 
     def mark_markdown(self, text: str) -> str:

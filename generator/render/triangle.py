@@ -10,15 +10,18 @@ to the matrix for the rest, so the diagram's size does not grow with the catalog
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
+from markupsafe import Markup, escape
+
 from ..model import CORNERS, System
-from .markdown import html_href, svg_environment
+from ..ui import N_, _, fill
+from .markdown import html_href, environment
+from .words import CORNER_LABELS as CORNER_NAMES, corner_clauses
 
 WEIGHT = {"yes": 1.0, "partial": 0.5, "no": 0.0}
-CORNER_NAMES = {"shared_ledger": "Shared public ledger", "open_membership": "Open membership",
-                "no_new_token": "No new token"}
 VERTEX = {"shared_ledger": (400.0, 90.0), "open_membership": (180.0, 470.0), "no_new_token": (620.0, 470.0)}
 CLUSTER_CAP = 12
 SMALL_CAP = 1            # the small figure marks each cluster with one dot
@@ -40,7 +43,7 @@ class Label:
 
     @property
     def width(self) -> float:
-        return round(len(self.text) * CHAR * (1.6 if self.highlight else 1.1) + 16, 1)
+        return round(_width(self.text) * CHAR * (1.6 if self.highlight else 1.1) + 16, 1)
 
     def left(self, anchor: str) -> float:
         return round({"start": self.x, "end": self.x - self.width, "middle": self.x - self.width / 2}[anchor], 1)
@@ -58,17 +61,7 @@ class Cluster:
 
     @property
     def description(self) -> str:
-        kept = [CORNER_NAMES[c].lower() for c, v in zip(CORNERS, self.values) if v == "yes"]
-        part = [CORNER_NAMES[c].lower() for c, v in zip(CORNERS, self.values) if v == "partial"]
-        lost = [CORNER_NAMES[c].lower() for c, v in zip(CORNERS, self.values) if v == "no"]
-        parts = []
-        if kept:
-            parts.append("keeps " + " and ".join(kept))
-        if part:
-            parts.append("partly keeps " + " and ".join(part))
-        if lost:
-            parts.append("gives up " + " and ".join(lost))
-        text = "; ".join(parts)
+        text = corner_clauses(self.values)
         return text[0].upper() + text[1:]
 
 
@@ -113,8 +106,13 @@ def _label_origin(side: str, dots, count: int) -> tuple[float, float, str]:
     return max(xs) + 14, y - half + 4, "start"
 
 
+def _width(text: str) -> int:
+    """Text width in Latin-character units: a Chinese character is as wide as two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def _box(x, y, anchor, texts):
-    width = max(len(t) for t in texts) * CHAR
+    width = max(_width(t) for t in texts) * CHAR
     x0 = {"start": x, "end": x - width, "middle": x - width / 2}[anchor]
     return [x0, y - 11, x0 + width, y - 11 + LINE * len(texts)]
 
@@ -176,7 +174,7 @@ def layout(placement: Placement, from_src: str, cap: int = CLUSTER_CAP, highligh
                       round(y + (i - (len(shown) - 1) / 2) * spacing * dy, 1)) for i in range(len(shown)))
         named = shown if label_all else [s for s in shown if s.slug == highlight]
         more = len(members) - len(shown)
-        texts = [s.name for s in named] + ([f"+ {more} more"] if label_all and more else [])
+        texts = [s.name for s in named] + ([_more(more)] if label_all and more else [])
         lx, ly, anchor = _label_origin(side, dots, len(texts))
         plans.append((values, members, tuple(shown), dots, named, texts, anchor, lx, ly, more))
     obstacles = [(x - 6, y - 6, x + 6, y + 6) for plan in plans for x, y in plan[3]]
@@ -188,15 +186,19 @@ def layout(placement: Placement, from_src: str, cap: int = CLUSTER_CAP, highligh
         labels = [Label(s.name, html_href(from_src, f"projects/{s.slug}.md"), round(lx, 1),
                         round(top + i * LINE, 1), s.slug == highlight) for i, s in enumerate(named)]
         if label_all and more:
-            labels.append(Label(f"+ {more} more", html_href(from_src, "matrix/trilemma.md"),
+            labels.append(Label(_more(more), html_href(from_src, "matrix/trilemma.md"),
                                 round(lx, 1), round(top + len(named) * LINE, 1)))
         clusters.append(Cluster(values, members, shown, dots, tuple(labels), anchor, more))
     return clusters
 
 
+def _more(count: int) -> str:
+    return fill(N_("+ {count} more"), {"count": count}, str, str)
+
+
 def _view_box(clusters) -> str:
-    xs = [VERTEX["open_membership"][0] - 8 - len(CORNER_NAMES["open_membership"]) * CORNER_CHAR / 2,
-          VERTEX["no_new_token"][0] + 8 + len(CORNER_NAMES["no_new_token"]) * CORNER_CHAR / 2]
+    xs = [VERTEX["open_membership"][0] - 8 - _width(_(CORNER_NAMES["open_membership"])) * CORNER_CHAR / 2,
+          VERTEX["no_new_token"][0] + 8 + _width(_(CORNER_NAMES["no_new_token"])) * CORNER_CHAR / 2]
     ys = [40.0, VERTEX["no_new_token"][1] + 44]
     for cluster in clusters:
         for label in cluster.labels:
@@ -211,9 +213,11 @@ def render(placement: Placement, from_src: str, *, highlight: str | None = None,
     """The figure: the SVG plus a text alternative listing the same placement."""
     clusters = layout(placement, from_src, cap=SMALL_CAP if small else CLUSTER_CAP,
                       highlight=highlight, label_all=not small)
-    env = svg_environment()
+    env = environment("html")
     return env.get_template("triangle.html.j2").render(
         clusters=clusters, vertex=VERTEX, corners=CORNERS, corner_names=CORNER_NAMES,
         view_box=_view_box(clusters), small=small, highlight=highlight,
         matrix_href=html_href(from_src, "matrix/trilemma.md"), from_src=from_src,
+        more_link=lambda count: Markup(f'<a href="{escape(html_href(from_src, "matrix/trilemma.md"))}">'
+                                       f'{escape(fill(N_("{count} more"), {"count": count}, str, str))}</a>'),
         href=lambda slug: html_href(from_src, f"projects/{slug}.md"))

@@ -1,0 +1,40 @@
+"""The words for the trilemma and the risk scale, in one place for every page and figure.
+
+Reads nothing. Writes nothing. Corner names, the badges of a corner's value and the
+names of the risk dimensions are marked for translation here and translated where they
+are printed; the trilemma sentence ("keeps ...; gives up ...") is built here for system
+pages and for the triangle's text version alike.
+"""
+from __future__ import annotations
+
+from ..model import CORNERS
+from ..ui import N_, _, fill
+
+CORNER_LABELS = {"shared_ledger": N_("Shared public ledger"), "open_membership": N_("Open membership"),
+                 "no_new_token": N_("No new token")}
+CORNER_BADGES = {"yes": N_("✔ Keeps it"), "partial": N_("◐ Partly"), "no": N_("✘ Gives it up")}
+CELL = {"yes": N_("✔ Yes"), "partial": N_("◐ Partial"), "no": N_("✘ No")}
+DIMENSION_LABELS = {"custody": N_("BTC custody"), "data_availability": N_("Data availability"),
+                    "operators": N_("Network operators"), "finality": N_("Finality and settlement"),
+                    "user_burden": N_("User burden")}
+
+
+def _plain(text: str) -> str:
+    return text
+
+
+def corner_clauses(values) -> str:
+    """'keeps shared public ledger and open membership; gives up no new token' for a
+    (shared_ledger, open_membership, no_new_token) triple, in the current language."""
+    clauses = []
+    for value, template in (("yes", N_("keeps {corners}")), ("partial", N_("partly keeps {corners}")),
+                            ("no", N_("gives up {corners}"))):
+        names = [_(CORNER_LABELS[c]).lower() for c, v in zip(CORNERS, values) if v == value]
+        if names:
+            clauses.append(fill(template, {"corners": _(" and ").join(names)}, _plain, str))
+    return _("; ").join(clauses)
+
+
+def trilemma_sentence(system) -> str:
+    values = tuple(system.trilemma.corners[c].value for c in CORNERS)
+    return fill(N_("{name} {clauses}."), {"name": system.name, "clauses": corner_clauses(values)}, _plain, str)
