@@ -18,10 +18,11 @@ import threading
 import time
 from pathlib import Path
 
-from .catalog import CatalogEnvironmentError, check_catalog
+from .catalog import CatalogEnvironmentError, check_all
 from .load import load_file
 from .render import ContentError, SiteConfig, render_docs, sync_tree
 from .reproducible import normalise_site
+from .search_index import split_search_index
 
 
 class BuildError(Exception):
@@ -60,11 +61,11 @@ def site_config(config) -> SiteConfig:
 
 def render_step(root: Path, config, today: dt.date) -> tuple[object, int]:
     """Check the catalogue and, if clean, render build/docs. Returns (check result, files changed)."""
-    result = check_catalog(root / "catalog", today)
+    result = check_all(root / "catalog", today)
     if result.errors:
         return result, 0
-    files = render_docs(result.catalog, site_config(config), root / "content",
-                        root / "catalog" / "schema" / "project.schema.json")
+    files = render_docs(result.catalogs, site_config(config), root / "content",
+                        root / "catalog" / "schema" / "project.schema.json", result.pages)
     try:
         return result, sync_tree(Path(config["docs_dir"]), files)
     except ContentError as exc:
@@ -119,6 +120,7 @@ def build(root: Path, today: dt.date, *, site_dir: Path | None = None, site_url:
     started = time.perf_counter()
     try:
         mkdocs_build(config)
+        split_search_index(tmp)
         normalise_site(tmp)
     except (MkDocsException, OSError) as exc:
         shutil.rmtree(tmp, ignore_errors=True)

@@ -12,7 +12,9 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .. import ui
 from ..catalog import Catalog
+from ..translations import SOURCE_LANGUAGE
 from .content import ContentError, render_content
 from .downloads import render_downloads
 from .matrices import render_matrices
@@ -23,22 +25,36 @@ from .tooltips import Tooltips
 __all__ = ["ContentError", "SiteConfig", "render_docs", "sync_tree"]
 
 
-def render_docs(catalog: Catalog, site: SiteConfig, content_dir: Path,
-                schema_path: Path) -> Iterator[tuple[str, bytes]]:
-    """Every file of the docs directory as (relative path, bytes), one at a time: at 10,000
-    systems, holding every page at once would cost hundreds of MB."""
-    content = render_content(content_dir, catalog)        # first, so its errors come before any output
-    tooltips = Tooltips(catalog)
-    with tooltips.active():
-        generated = itertools.chain(render_pages(catalog, site), render_matrices(catalog).items(),
-                                    render_reference(catalog).items())
-        for path, text in generated:
-            if path in content:
-                raise ContentError(f"content/{path}", 1, "has the same path as a generated page; rename it")
-            yield path, text.encode()
-    for path, data in content.items():
-        yield path, tooltips.mark_markdown(data.decode()).encode() if path.endswith(".md") else data
-    yield from render_downloads(catalog, schema_path.read_bytes()).items()
+def localized_path(path: str, language: str) -> str:
+    """'projects/liquid.md' -> 'projects/liquid.zh.md' (mkdocs-static-i18n's suffix convention)."""
+    return path if language == SOURCE_LANGUAGE or not path.endswith(".md") else f"{path[:-3]}.{language}.md"
+
+
+def render_docs(catalogs: dict[str, Catalog], site: SiteConfig, content_dir: Path,
+                schema_path: Path, translated_pages: dict | None = None) -> Iterator[tuple[str, bytes]]:
+    """Every file of the docs directory as (relative path, bytes), one at a time, in every
+    language: at 10,000 systems, holding every page at once would cost hundreds of MB.
+    catalogs maps each language to its catalogue ('en' first); translated_pages maps each
+    other language to its current translated content pages (see content_translation)."""
+    english = catalogs[SOURCE_LANGUAGE]
+    for language, catalog in catalogs.items():
+        with ui.language(language):
+            pages = (translated_pages or {}).get(language, {})
+            content = render_content(content_dir, catalog, pages)   # first, so its errors come before any output
+            tooltips = Tooltips(catalog)
+            with tooltips.active():
+                generated = itertools.chain(render_pages(catalog, site), render_matrices(catalog).items(),
+                                            render_reference(catalog).items())
+                for path, text in generated:
+                    if path in content:
+                        raise ContentError(f"content/{path}", 1, "has the same path as a generated page; rename it")
+                    yield localized_path(path, language), text.encode()
+            for path, data in content.items():
+                if path.endswith(".md"):
+                    yield localized_path(path, language), tooltips.mark_markdown(data.decode()).encode()
+                elif language == SOURCE_LANGUAGE:
+                    yield path, data
+    yield from render_downloads(english, schema_path.read_bytes()).items()
 
 
 def sync_tree(root: Path, files: Iterable[tuple[str, bytes]]) -> int:

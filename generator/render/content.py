@@ -12,9 +12,13 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from markdown.extensions.toc import slugify, unique
+
+from .. import ui
 from ..catalog import Catalog
+from ..translations import LANGUAGES, SOURCE_LANGUAGE
 from . import reference, triangle
-from .markdown import markdown_environment
+from .markdown import environment, escape
 from .pages import Helpers
 
 INSERT = re.compile(r"^<!-- insert: ([a-z-]+)(?: ([a-z0-9-]+))? -->[ \t]*$", re.M)
@@ -29,11 +33,11 @@ def systems_table(catalog: Catalog, src: str, category: str) -> str:
     h = Helpers(catalog, src)
     rows = [{"link": h.system_link(s), "status": h.term("status", s.status.value), "summary": s.summary}
             for s in catalog.systems if s.category == category]
-    return markdown_environment().get_template("systems-table.md.j2").render(rows=rows)
+    return environment("markdown").get_template("systems-table.md.j2").render(rows=rows)
 
 
 def template_entry() -> str:
-    text = markdown_environment().get_template("new-entry.yaml.j2").render(
+    text = environment("markdown").get_template("new-entry.yaml.j2").render(
         category=Markup("off-chain-network"), today=Markup("YYYY-MM-DD"))
     return "```yaml\n" + text + "```\n"
 
@@ -60,13 +64,68 @@ def _expand(match: re.Match, catalog: Catalog, src: str, text: str) -> str:
                                   "trilemma-criteria, risk-scale, vocabularies or template-entry")
 
 
-def render_content(content_dir: Path, catalog: Catalog) -> dict[str, bytes]:
+def render_content(content_dir: Path, catalog: Catalog, translated: dict | None = None) -> dict[str, bytes]:
+    """The hand-written pages in the catalogue's language, by their English path. A page with
+    a current translation (translated: {English path: Page}) is that translation, its headings
+    given the English page's anchors so links into it work in both languages; any other page
+    is the English one, marked as not yet translated."""
     out = {}
+    languages = tuple(f".{code}.md" for code in LANGUAGES)
     for path in sorted(p for p in content_dir.rglob("*") if p.is_file()):
         rel = path.relative_to(content_dir).as_posix()
+        if rel.endswith(languages):
+            continue
         if path.suffix != ".md":
             out[rel] = path.read_bytes()
             continue
         text = path.read_text(encoding="utf-8")
+        if catalog.language != SOURCE_LANGUAGE:
+            page = (translated or {}).get(path)
+            text = with_english_anchors(page.body, text) if page else untranslated_page(text)
         out[rel] = INSERT.sub(lambda m: _expand(m, catalog, rel, text), text).encode()
     return out
+
+
+_HEADING = re.compile(r"^(#{1,6}) (.*?)(\s*\{[^}]*\})?\s*$")
+
+
+def _anchor_of(title: str, attributes: str | None, used: set) -> str:
+    """The id Python-Markdown's toc gives a heading: its own { #id }, or a unique slug."""
+    explicit = re.search(r"#([\w-]+)", attributes or "")
+    if explicit:
+        anchor = explicit.group(1)
+    else:
+        plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", title)
+        anchor = slugify(re.sub(r"[*_`]", "", plain), "-")
+        anchor = unique(anchor, used)
+    used.add(anchor)
+    return anchor
+
+
+def headings(text: str) -> list[tuple[int, str, str | None]]:
+    out, fence = [], False
+    for number, line in enumerate(text.split("\n")):
+        if line.lstrip().startswith(("```", "~~~")):
+            fence = not fence
+        match = None if fence else _HEADING.match(line)
+        if match:
+            out.append((number, match.group(2), match.group(3)))
+    return out
+
+
+def with_english_anchors(translation: str, english: str) -> str:
+    """The translation with each heading given the id of the English heading in its place."""
+    used: set = set()
+    anchors = [_anchor_of(title, attributes, used) for _, title, attributes in headings(english)]
+    lines = translation.split("\n")
+    for (number, title, attributes), anchor in zip(headings(translation), anchors):
+        if not attributes:
+            lines[number] = f"{lines[number].rstrip()} {{ #{anchor} }}"
+    return "\n".join(lines)
+
+
+def untranslated_page(english: str) -> str:
+    """The English page, inside an element marked as English, after a note in the page's language."""
+    note = escape(ui._("This page is not yet translated; it is shown in English."))
+    return (f'<p class="untranslated-note">{note}</p>\n\n<div lang="en" markdown="1">\n\n'
+            f"{english.rstrip()}\n\n</div>\n")

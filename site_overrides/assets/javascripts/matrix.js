@@ -1,27 +1,28 @@
 /* Sorting and filtering for tables inside <div class="matrix">.
  * Written for this site; no dependencies, no network. Runs on every page load, including
  * Material's instant navigation (document$ emits for each new page). Without JavaScript
- * the table stays complete and readable. */
+ * the table stays complete and readable. The words it writes come from the page (data-*
+ * attributes the generator translates), so it works the same in every language. */
 (function () {
   "use strict";
-  var RANKS = {
-    "Low": 1, "Medium": 2, "High": 3, "Not applicable": 4, "Under review": 5,
-    "Yes": 1, "Partial": 2, "No": 3, "n/a": 4
-  };
+  // Ratings sort by severity, not by name: every rating cell starts with its symbol.
+  var RANKS = { "●": 1, "◐": 2, "○": 3, "–": 4, "?": 5, "✔": 1, "✘": 3 };
 
   function cellText(cell) { return cell.textContent.replace(/\s+/g, " ").trim(); }
 
   function rank(text) {
-    var word = text.replace(/^[^A-Za-z]+/, "");
-    return Object.prototype.hasOwnProperty.call(RANKS, word) ? RANKS[word] : null;
+    var symbol = text.charAt(0);
+    return Object.prototype.hasOwnProperty.call(RANKS, symbol) ? RANKS[symbol] : null;
   }
+
+  function words(box, name, fallback) { return box.getAttribute("data-" + name) || fallback; }
 
   function compare(a, b) {
     var ra = rank(a), rb = rank(b);
     if (ra !== null && rb !== null) return ra - rb;
     var na = parseFloat(a), nb = parseFloat(b);
     if (!isNaN(na) && !isNaN(nb) && String(na) === a && String(nb) === b) return na - nb;
-    return a.localeCompare(b, undefined, { sensitivity: "base", numeric: true });
+    return a.localeCompare(b, document.documentElement.lang || undefined, { sensitivity: "base", numeric: true });
   }
 
   function setup(box, index) {
@@ -37,7 +38,7 @@
     var controls = document.createElement("div");
     controls.className = "matrix-controls";
     controls.setAttribute("role", "search");
-    controls.setAttribute("aria-label", "Filter the table");
+    controls.setAttribute("aria-label", words(box, "label-filter", "Filter the table"));
     var status = document.createElement("p");
     status.className = "matrix-status";
     status.id = id + "-status";
@@ -52,9 +53,9 @@
       return control;
     }
 
-    var search = field("Search", document.createElement("input"));
+    var search = field(words(box, "label-search", "Search"), document.createElement("input"));
     search.type = "search";
-    search.placeholder = "Name, token, model…";
+    search.placeholder = words(box, "placeholder", "Name, token, model…");
     search.setAttribute("aria-controls", id + "-table");
 
     var selects = filters.map(function (name) {
@@ -69,7 +70,7 @@
       [""].concat(Object.keys(values).sort(compare)).forEach(function (value) {
         var option = document.createElement("option");
         option.value = value;
-        option.textContent = value || "All";
+        option.textContent = value || words(box, "label-all", "All");
         select.appendChild(option);
       });
       select.dataset.column = column;
@@ -94,7 +95,8 @@
         row.hidden = !ok;
         if (ok) shown += 1;
       });
-      status.textContent = "Showing " + shown + " of " + rows.length + " systems.";
+      status.textContent = words(box, "status", "Showing {shown} of {total} systems.")
+        .replace("{shown}", shown).replace("{total}", rows.length);
     }
 
     search.addEventListener("input", apply);
