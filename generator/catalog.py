@@ -102,12 +102,17 @@ def _compile(schema: dict, path: Path):
         raise CatalogEnvironmentError(f"{shown_path(path)}: unsupported schema: {exc}") from exc
 
 
+PROJECT_CATALOG = Path(__file__).resolve().parent.parent / "catalog"
+
+
 def check_all(catalog_dir: Path, today: dt.date) -> CheckResult:
     """What `make check` and `make site` check: the catalogue with its translations, then the
-    translations of the hand-written pages (content/ beside the catalogue) and of the site's
-    own words (generator/locale/)."""
+    translations of the hand-written pages (content/ beside the catalogue) and, for the
+    project's own catalogue, of the site's own words (generator/locale/)."""
     result = check_catalog(catalog_dir, today)
-    problems = list(result.problems) + ui_problems(shown_path, result.terms)
+    problems = list(result.problems)
+    if catalog_dir.resolve() == PROJECT_CATALOG:    # the site's own words are checked with its own glossary
+        problems += ui_problems(shown_path, result.terms)
     content_dir = catalog_dir.parent / "content"
     pages = {}
     if content_dir.is_dir():
@@ -250,7 +255,7 @@ def _check_glossary(catalog_dir: Path, slugs: frozenset, translation: Translatio
     out = {SOURCE_LANGUAGE: terms}
     for lang, data in localized.items():
         out[lang] = tuple(GlossaryTerm(t["term"], t["definition"],
-                                       (english["term"],) if t["term"] != english["term"] else (),
+                                       (english["term"],) if t["term"].casefold() != english["term"].casefold() else (),
                                        tuple(t.get("see", ())), english["term"])
                           for t, english in zip(data["terms"], doc.data["terms"]))
     return out, problems + found

@@ -90,7 +90,8 @@ class TranslationCheck:
         root = self.catalog_dir / TRANSLATIONS_DIR
         out = []
         for path in sorted(root.rglob("*.po")) if root.is_dir() else ():
-            if path not in self.seen:
+            source = self.catalog_dir / path.relative_to(root).relative_to(path.relative_to(root).parts[0])
+            if path not in self.seen and not source.with_suffix(".yaml").exists():
                 out.append(Problem(self.shown_path(path), 1, 1, tr.R_ORPHAN.id, "",
                                    "translates a catalogue file that does not exist; delete it, or "
                                    "rename it after the file it translates"))

@@ -129,7 +129,8 @@ class Terms:
         alternatives = sorted(self.chinese, key=len, reverse=True)
         parts = [re.escape(w) if w not in {n.casefold() for n in names} else
                  "(?-i:" + "|".join(re.escape(n) for n in names if n.casefold() == w) + ")" for w in alternatives]
-        self.pattern = re.compile(r"(?<![\w-])(" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE) if parts else None
+        # A term may start a hyphenated compound ("UTXO-based"), which the translation rewords.
+        self.pattern = re.compile(r"(?<![\w-])(" + "|".join(parts) + r")(?!\w)", re.IGNORECASE) if parts else None
 
     def found(self, english: str) -> list[str]:
         return self.pattern.findall(english) if self.pattern else []
@@ -140,7 +141,7 @@ class Terms:
             return english, translated
         for word in self.found(english):    # the Chinese term, or the English word kept as it is
             for kept in (self.chinese[word.casefold()], word):
-                bounded = kept if re.search(f"[{CJK}]", kept) else r"(?<![\w-])" + re.escape(kept) + r"(?![\w-])"
+                bounded = kept if re.search(f"[{CJK}]", kept) else r"(?<![\w-])" + re.escape(kept) + r"(?!\w)"
                 translated = re.sub(bounded if bounded != kept else re.escape(kept), " ", translated,
                                     flags=re.IGNORECASE)
         return self.pattern.sub(" ", english), translated

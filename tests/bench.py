@@ -2,7 +2,8 @@
 
 For each size (100, 1,000, 10,000 systems) it writes a deterministic synthetic catalogue
 (the real entries plus copies of them with new names, aliases, websites and slugs, so
-every entry is valid and the content pages still resolve), then measures, as the median
+every entry is valid and the content pages still resolve; each copy keeps its original's Chinese
+translation, so both languages are built as for the real catalogue), then measures, as the median
 of RUNS runs, each in a fresh process:
   check (wall time, peak RSS) · render (YAML to Markdown) · the full build · the floor
   (loading the same files with PyYAML's C loader and nothing else) · check-jsonschema on
@@ -55,6 +56,9 @@ def synthesise(repo: Path, size: int) -> None:
         copy["website"] = f"https://synthetic-{i:05d}.example.org/"
         text = MODELINE + yaml.safe_dump(copy, sort_keys=False, allow_unicode=True, width=100)
         (projects / f"{slug}-synthetic-{i:05d}.yaml").write_text(text, encoding="utf-8")
+        translation = repo / "catalog" / "translations" / "zh" / "projects"   # the copy is translated too
+        if (translation / f"{slug}.po").exists():
+            shutil.copy(translation / f"{slug}.po", translation / f"{slug}-synthetic-{i:05d}.po")
 
 
 def _python(code: str, cwd: Path) -> dict:

@@ -1,5 +1,6 @@
 """Accessibility: axe-core (npm, vendored in node_modules) in Debian's chromium finds no
-serious or critical violation on the home page, a system page and both matrices, in the
+serious or critical violation on the home page, a system page, both matrices and the
+glossary, and on the Chinese home page, system page, comparison matrix and glossary, in the
 light and the dark palette."""
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from .test_browser import ARGS, CHROMIUM
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = ["", "projects/liquid/", "matrix/trilemma/", "matrix/comparison/", "reference/glossary/"]
+PAGES = ["", "projects/liquid/", "matrix/trilemma/", "matrix/comparison/", "reference/glossary/",
+         "zh/", "zh/projects/liquid/", "zh/matrix/comparison/", "zh/reference/glossary/"]
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,9 @@
 """The site in a real browser: Debian's chromium, driven by Playwright.
 
-Search finds systems by alias, the comparison matrix sorts and filters (with the mouse
-and with the keyboard, before and after instant navigation), no request leaves
-127.0.0.1, and screenshots of the main pages are saved to test-output/screenshots/.
+Search finds systems by alias (in each language, its own pages), the comparison matrix
+sorts and filters in both languages (with the mouse and with the keyboard), the language
+switcher leads to the same page, no request leaves 127.0.0.1, and screenshots of the main
+pages are saved to test-output/screenshots/.
 """
 from __future__ import annotations
 
@@ -89,37 +90,42 @@ def _column(page, header: str) -> list[str]:
             .all_inner_texts()]
 
 
-def _check_sorting_and_filtering(page, keyboard: bool):
+WORDS = {"en": {"system": "System", "category": "Category", "federated": "Federated sidechains", "all": "All",
+                "showing": "Showing {shown} of"},
+         "zh": {"system": "系统", "category": "类别", "federated": "联合侧链", "all": "全部",
+                "showing": "个系统中的 {shown} 个"}}
+
+
+def _check_sorting_and_filtering(page, keyboard: bool, language: str = "en"):
     from playwright.sync_api import expect
-    button = page.locator("div.matrix th button", has_text="System")
+    words = WORDS[language]
+    button = page.locator("div.matrix th button", has_text=words["system"])
     if keyboard:
         button.focus()
         page.keyboard.press("Enter")
     else:
         button.click()
-    expect(page.locator("div.matrix th", has_text="System")).to_have_attribute("aria-sort", "ascending")
-    names = _column(page, "System")
+    expect(page.locator("div.matrix th", has_text=words["system"]).first).to_have_attribute("aria-sort", "ascending")
+    names = _column(page, words["system"])
     assert names == sorted(names, key=str.casefold) and len(names) > 40
     if keyboard:
         page.keyboard.press("Enter")
     else:
         button.click()
-    assert _column(page, "System") == sorted(names, key=str.casefold, reverse=True)
+    assert _column(page, words["system"]) == sorted(names, key=str.casefold, reverse=True)
 
     category = page.locator("div.matrix-controls select").first
     if keyboard:
         category.focus()
-        category.select_option(label="Federated sidechains")
-    else:
-        category.select_option(label="Federated sidechains")
-    shown = _column(page, "Category")
-    assert shown and set(shown) == {"Federated sidechains"}
-    expect(page.locator(".matrix-status")).to_contain_text(f"Showing {len(shown)} of")
+    category.select_option(label=words["federated"])
+    shown = _column(page, words["category"])
+    assert shown and set(shown) == {words["federated"]}
+    expect(page.locator(".matrix-status")).to_contain_text(words["showing"].format(shown=len(shown)))
     page.locator("div.matrix-controls input[type=search]").fill("liquid")
-    assert _column(page, "System") == ["Liquid Network"]
-    category.select_option(label="All")
+    assert _column(page, words["system"]) == ["Liquid Network"]
+    category.select_option(label=words["all"])
     page.locator("div.matrix-controls input[type=search]").fill("")
-    assert len(_column(page, "System")) == len(names)
+    assert len(_column(page, words["system"])) == len(names)
 
 
 def test_matrix_sorts_and_filters(page, built_site):
@@ -127,19 +133,53 @@ def test_matrix_sorts_and_filters(page, built_site):
     _check_sorting_and_filtering(page, keyboard=False)
 
 
-def test_matrix_works_from_the_keyboard_after_instant_navigation(page, built_site):
+def test_matrix_works_from_the_keyboard_after_navigating(page, built_site):
     page.goto(built_site.base_url)
-    page.evaluate("window.__stayed = true")
     page.locator("nav.md-nav--primary a", has_text="Comparison matrix").first.click()
     page.wait_for_url("**/matrix/comparison/")
     page.locator("div.matrix-controls").wait_for()
-    assert page.evaluate("window.__stayed === true"), "instant navigation fell back to a full reload"
     _check_sorting_and_filtering(page, keyboard=True)
+
+
+def test_chinese_matrix_sorts_and_filters_in_chinese(page, built_site):
+    page.goto(built_site.base_url + "zh/matrix/comparison/")
+    from playwright.sync_api import expect
+    expect(page.locator("div.matrix-controls input[type=search]")).to_have_attribute("placeholder", "名称、代币、模式……")
+    _check_sorting_and_filtering(page, keyboard=False, language="zh")
+
+
+def test_language_switcher_leads_to_the_same_system(page, built_site):
+    from playwright.sync_api import expect
+    page.goto(built_site.base_url + "projects/liquid/")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('a.md-select__link[hreflang="zh"]').click()
+    page.wait_for_url("**/zh/projects/liquid/")
+    expect(page.locator("html")).to_have_attribute("lang", "zh")
+    expect(page.locator("article h1")).to_contain_text("Liquid Network")
+    expect(page.locator("#key-facts")).to_contain_text("关键信息")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('a.md-select__link[hreflang="en"]').click()
+    page.wait_for_url(lambda url: url.endswith("/projects/liquid/") and "/zh/" not in url)
+    expect(page.locator("#key-facts")).to_contain_text("Key facts")
+
+
+@pytest.mark.parametrize("query, first", [("闪电网络", "zh/projects/lightning/"),
+                                          ("联合侧链", ("zh/families/federated-sidechains/",
+                                                      "zh/categories/federated-sidechain/")),
+                                          ("RSK", "zh/projects/rootstock/"), ("STX", "zh/projects/stacks/")])
+def test_chinese_search_finds_chinese_pages_first(page, built_site, query, first):
+    page.goto(built_site.base_url + "zh/")
+    results = search(page, query)
+    page.wait_for_timeout(400)
+    paths = [urlparse(results.nth(i).get_attribute("href")).path.removeprefix("/") for i in range(results.count())]
+    assert paths[0] in ((first,) if isinstance(first, str) else first), paths[:5]
+    assert all(path.startswith("zh/") for path in paths), paths
 
 
 @pytest.mark.parametrize("path, name", [("", "home"), ("projects/liquid/", "system-liquid"),
                                         ("matrix/trilemma/", "matrix-trilemma"),
-                                        ("matrix/comparison/", "matrix-comparison")])
+                                        ("matrix/comparison/", "matrix-comparison"),
+                                        ("zh/", "zh-home"), ("zh/projects/liquid/", "zh-system-liquid")])
 def test_screenshots(page, built_site, path, name):
     page.goto(built_site.base_url + path)
     page.wait_for_load_state("networkidle")

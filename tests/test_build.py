@@ -102,8 +102,41 @@ def test_new_entry_appears_everywhere(repo):
                    for d in index["docs"])
         data = json.loads((site / "data/catalog.json").read_text())
         assert "zephyr-channels" in [s["slug"] for s in data["systems"]]
+        chinese = (site / "zh/projects/zephyr-channels/index.html").read_text()   # untranslated, and says so
+        assert '<span lang="en" class="untranslated">An example payment-channel network' in chinese
+        assert "projects/zephyr-channels/" in (site / "zh/matrix/comparison/index.html").read_text()
     finally:
         new.unlink()
+
+
+LIQUID_SUMMARY = ("A Bitcoin sidechain built on Elements whose blocks and BTC peg are run by a fixed federation "
+                  "of 15 hardware-secured functionaries.")
+
+
+def test_changed_english_is_shown_marked_on_the_chinese_page(repo):
+    chinese_before = (repo / "site/zh/projects/liquid/index.html").read_text()
+    assert "由 15 个以硬件保障安全的职能节点组成的固定联盟运行" in chinese_before
+    changed = LIQUID_SUMMARY.replace("a fixed federation of 15", "a fixed federation of 16")
+    with edited(repo / "catalog/projects/liquid.yaml", lambda t: t.replace(LIQUID_SUMMARY, changed)):
+        done = run_build(repo)
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert ("catalog/projects/liquid.yaml:5:10: warning [translation-stale] summary: changed since its zh "
+                "translation was made (catalog/translations/zh/projects/liquid.po:") in done.stdout
+        page = (repo / "site/zh/projects/liquid/index.html").read_text()
+    assert f'<span lang="en" class="untranslated">{changed}</span> <small class="untranslated-note">(尚未翻译)</small>' in page
+    assert "由 15 个以硬件保障安全的职能节点" not in page       # never the translation of the old text
+    assert changed in (repo / "site/projects/liquid/index.html").read_text()
+
+
+def test_stale_page_translation_shows_the_english_page(repo):
+    with edited(repo / "content/trilemma.md", lambda t: t.replace("His claim fits in one line", "His claim fits on one line")):
+        done = run_build(repo)
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert "content/trilemma.zh.md:2:1: warning [translation-stale] translates: translates version" in done.stdout
+        page = (repo / "site/zh/trilemma/index.html").read_text()
+    assert '<p class="untranslated-note">本页尚未翻译，以下为英文原文。</p>' in page
+    assert '<div lang="en">' in page and "His claim fits on one line" in page
+    assert '<html lang="zh"' in page
 
 
 def _get(url: str) -> str:
@@ -130,7 +163,12 @@ def test_preview_rerenders_on_yaml_change(repo):
                 time.sleep(0.3)
         entry.write_text(text.replace("name: Liquid Network", "name: Liquid Network Preview"))
         deadline = time.time() + 60
-        while "Liquid Network Preview" not in _get(url):
+        while True:
+            try:          # the server may be busy rebuilding (both languages) when asked
+                if "Liquid Network Preview" in _get(url):
+                    break
+            except OSError:
+                pass
             assert time.time() < deadline, "the preview did not show the edit"
             time.sleep(0.2)
     finally:
@@ -187,5 +225,17 @@ def test_two_builds_of_the_same_commit_are_identical(repo, tmp_path):
     differing = [p.relative_to(first).as_posix() for p in sorted(first.rglob("*"))
                  if p.is_file() and (not (second / p.relative_to(first)).is_file()
                                      or p.read_bytes() != (second / p.relative_to(first)).read_bytes())]
-    assert differing == []
+    assert differing == [], _first_difference(first, second, differing)
     assert tree_digest(first) == tree_digest(second)
+
+
+def _first_difference(first: Path, second: Path, differing: list) -> str:
+    if not differing:
+        return ""
+    import difflib
+    a, b = (root / differing[0] for root in (first, second))
+    if not b.is_file():
+        return f"{differing[0]} is missing from the second build"
+    lines = difflib.unified_diff(a.read_text(errors="replace").splitlines(), b.read_text(errors="replace").splitlines(),
+                                 lineterm="", n=0)
+    return f"{len(differing)} files differ, first {differing[0]}:\n" + "\n".join(list(lines)[:12])

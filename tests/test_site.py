@@ -2,6 +2,7 @@
 search knows the aliases, and nothing is fetched from another host."""
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -10,13 +11,22 @@ from urllib.parse import urlparse
 
 import pytest
 
-from generator.catalog import check_catalog
+from generator.catalog import check_all
 
 from .conftest import CATALOG, ROOT, TODAY
 
 pytestmark = pytest.mark.site
 
-CATALOGUE = check_catalog(CATALOG, TODAY).catalog
+
+
+@functools.cache
+def catalogues() -> dict:
+    """The real catalogue in every language, checked once (not at import)."""
+    return check_all(CATALOG, TODAY).catalogs
+
+
+def english():
+    return catalogues()["en"]
 FAMILIES = {"off-chain-network", "decentralized-sidechain", "federated-sidechain"}
 
 # Strings in the theme's JavaScript that name another host but are never fetched here:
@@ -64,7 +74,7 @@ def other_host(url: str, own: str) -> bool:
 
 
 def test_every_entry_has_its_page(built_site):
-    for system in CATALOGUE.systems:
+    for system in english().systems:
         page = built_site.site / "projects" / system.slug / "index.html"
         assert page.is_file(), system.slug
         text = page.read_text()
@@ -75,7 +85,7 @@ def test_matrices_and_triangle_show_every_family_system(built_site):
     trilemma = (built_site.site / "matrix/trilemma/index.html").read_text()
     comparison = (built_site.site / "matrix/comparison/index.html").read_text()
     home = (built_site.site / "index.html").read_text()
-    for system in CATALOGUE.systems:
+    for system in english().systems:
         href = f"projects/{system.slug}/"
         assert href in comparison, system.slug
         if system.category in FAMILIES:
@@ -84,7 +94,7 @@ def test_matrices_and_triangle_show_every_family_system(built_site):
 
 
 def test_glossary_terms_show_as_tooltips_once_per_page(built_site):
-    definitions = {" ".join(term.definition.split()) for term in CATALOGUE.glossary}
+    definitions = {" ".join(term.definition.split()) for catalog in catalogues().values() for term in catalog.glossary}
     marked = {}
     for page in built_site.site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
@@ -96,6 +106,7 @@ def test_glossary_terms_show_as_tooltips_once_per_page(built_site):
     for page in ("index.html", "trilemma/index.html", "mining-vs-bridging/index.html",   # hand-written
                  "projects/liquid/index.html", "matrix/comparison/index.html"):         # generated
         assert marked[page] >= 5, (page, marked[page])
+        assert marked[f"zh/{page}"] >= 5, (f"zh/{page}", marked[f"zh/{page}"])
     assert "&lt;abbr" not in "".join(p.read_text(encoding="utf-8") for p in built_site.site.rglob("*.html"))
 
 

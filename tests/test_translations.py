@@ -206,3 +206,29 @@ def test_stale_and_broken_pages_are_located(tmp_path):
     [stale] = [p for p in check_all(tmp_path / "catalog", TODAY).problems if p.file.endswith("page.zh.md")]
     assert (stale.line, stale.rule) == (2, "translation-stale")
     assert f"which is now {version(english.replace('15', '17').encode())}" in stale.message
+
+
+@pytest.mark.parametrize("chinese, rule", [
+    ("主网\u202e上线。", "invisible-char"),
+    ("主网<script>alert(1)</script>上线。", "raw-html"),
+    ("主网&#60;上线。", "raw-html"),
+])
+def test_hostile_translations_are_refused_where_they_are(tmp_path, chinese, rule):
+    catalog = make_catalog(tmp_path)
+    replace(catalog / PO, 'msgstr "Mainnet launch."', f'msgstr "{chinese}"')
+    result = check_catalog(catalog, TODAY)
+    [problem] = [p for p in result.problems if p.rule == rule]
+    assert (problem.file, problem.severity.value, problem.field) == ((catalog / PO).as_posix(), "error",
+                                                                     "milestones[1].event")
+    assert problem.line == line_of(catalog / PO, f'msgstr "{chinese}"') and result.catalog is None
+
+
+def test_unreadable_translation_files_are_located(tmp_path):
+    catalog = make_catalog(tmp_path)
+    (catalog / PO).write_bytes((catalog / PO).read_bytes().replace("主".encode(), b"\xff") + b'msgstr "\xff"\n')
+    [problem] = [p for p in check_catalog(catalog, TODAY).problems if p.severity.value == "error"]
+    assert (problem.rule, problem.line, problem.message.split(" (")[0]) == ("po-syntax", 1, "is not UTF-8")
+    (catalog / PO).unlink()
+    (catalog / PO).symlink_to(catalog / "translations/zh/projects/other-system.po")
+    [problem] = [p for p in check_catalog(catalog, TODAY).problems if p.severity.value == "error"]
+    assert (problem.rule, problem.message) == ("file-type", "is a symbolic link; commit the file itself")

@@ -67,8 +67,9 @@ def _finalize(value):
 
 
 def text(value) -> Markup:
-    """Catalogue text as Markdown, for code that composes cells: what a template prints."""
-    return Markup(_finalize(value))
+    """Catalogue text as Markdown, for code that composes cells before the page renders (so
+    without tooltips: the page's first occurrences are marked as the template prints)."""
+    return Markup(untranslated(value) if isinstance(value, Untranslated) else escape(value))
 
 
 def untranslated(english: str) -> str:
@@ -126,9 +127,7 @@ def front_matter(**fields) -> Markup:
     """YAML front matter. Values are HTML-escaped because the theme prints them unescaped."""
     lines = ["---"]
     for key, value in fields.items():
-        if isinstance(value, dict):      # one level of mapping, e.g. search: {boost: 4}
-            lines.append(f"{key}: {json.dumps(value)}")
-        elif isinstance(value, (list, tuple)):
+        if isinstance(value, (list, tuple)):
             lines.append(f"{key}: {json.dumps([html.escape(str(v)) for v in value])}")
         elif value is not None:
             lines.append(f"{key}: {json.dumps(html.escape(' '.join(str(value).split())))}")

@@ -24,7 +24,6 @@ from .words import CORNER_BADGES, CORNER_LABELS, DIMENSION_LABELS, trilemma_sent
 FACT_ROWS = ((N_("Consensus / operators"), "consensus"), (N_("Execution"), "execution"),
              (N_("Data availability"), "data_availability"))
 METHODOLOGY = "reference/methodology.md"
-SYSTEM_SEARCH_BOOST = 4     # a system's own page comes before pages that only mention it
 
 
 def _page_title(system: System) -> str:
@@ -111,8 +110,8 @@ def system_page(system: System, catalog: Catalog, site: SiteConfig, related_inde
     related = [{"link": h.system_link(other), "summary": other.summary}
                for other in (related_index[slug] for slug in system.related)]
     return render_page("system.md.j2",
-        s=system, title=_page_title(system), front_matter=front_matter(title=_page_title(system), description=system.summary,
-                                             lastmod=system.reviewed, search={"boost": SYSTEM_SEARCH_BOOST}),
+        s=system, title=_page_title(system),
+        front_matter=front_matter(title=_page_title(system), description=system.summary, lastmod=system.reviewed),
         aliases=system.aliases + ((system.local_name,) if system.local_name else ()),
         category_link=h.page_link(category.name, f"categories/{system.category}.md"),
         term=h.term, cite=h.cite, website=external(system.website.split("/")[2], system.website),
