@@ -22,26 +22,32 @@ from .translations import (HEADER, LANGUAGES, TRANSLATIONS_DIR, TranslationFile,
 SCHEMAS = {"glossary.yaml": "glossary.schema.json", "projects": "project.schema.json"}
 
 
-def _patterns(catalog_dir: Path, source: Path) -> frozenset:
+def _patterns(catalog_dir: Path, source: Path) -> dict:
     relative = source.relative_to(catalog_dir)
     name = SCHEMAS.get(relative.name, SCHEMAS.get(relative.parts[0], "vocabulary.schema.json"))
     schema = json.loads((catalog_dir / "schema" / name).read_text(encoding="utf-8"))
     return translatable_patterns(schema)
 
 
+def _po_files(catalog_dir: Path):
+    """(document, its translatable units, language, PO path) for every catalogue file that
+    loads, in each language."""
+    for source in source_files(catalog_dir):
+        doc, _problems = load_file(source, shown_path(source))
+        if doc is None:
+            continue        # `check` reports why
+        found = units(doc.data, _patterns(catalog_dir, source))
+        for language in LANGUAGES:
+            yield doc, found, language, po_path(catalog_dir, source, language)
+
+
 def status(catalog_dir: Path) -> list[tuple[str, int, int, int]]:
     """(PO file, current, stale, missing) for every catalogue file and language."""
     rows = []
-    for source in source_files(catalog_dir):
-        doc, _ = load_file(source, shown_path(source))
-        if doc is None:
-            continue
-        found = units(doc.data, _patterns(catalog_dir, source))
-        for language in LANGUAGES:
-            path = po_path(catalog_dir, source, language)
-            catalogue, _ = read_po(path, shown_path(path))
-            states = [TranslationFile(catalogue).lookup(u).state for u in found]
-            rows.append((shown_path(path), states.count("current"), states.count("stale"), states.count("missing")))
+    for _doc, found, _language, path in _po_files(catalog_dir):
+        catalogue, _problems = read_po(path, shown_path(path))
+        states = [TranslationFile(catalogue).lookup(u).state for u in found]
+        rows.append((shown_path(path), states.count("current"), states.count("stale"), states.count("missing")))
     return rows
 
 
@@ -49,23 +55,16 @@ def refresh_all(catalog_dir: Path) -> list[str]:
     """Bring every PO file up to date; returns the files written or removed."""
     changed = []
     wanted = set()
-    for source in source_files(catalog_dir):
-        doc, _ = load_file(source, shown_path(source))
-        if doc is None:
-            continue
-        found = units(doc.data, _patterns(catalog_dir, source))
-        for language in LANGUAGES:
-            path = po_path(catalog_dir, source, language)
-            wanted.add(path)
-            old, problems = read_po(path, shown_path(path))
-            if problems:
-                continue     # a malformed file is left for its author; `check` says where
-            text = po.dump(refresh(old, found, language,
-                                   lambda unit: f"{doc.path}:{doc.locate(unit.path)[0]}"))
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, encoding="utf-8")
-                changed.append(shown_path(path))
+    for doc, found, language, path in _po_files(catalog_dir):
+        wanted.add(path)
+        old, problems = read_po(path, shown_path(path))
+        if problems:
+            continue     # a malformed file is left for its author; `check` says where
+        text = po.dump(refresh(old, found, language, lambda unit: f"{doc.path}:{doc.locate(unit.path)[0]}"))
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            changed.append(shown_path(path))
     root = catalog_dir / TRANSLATIONS_DIR
     for path in sorted(root.rglob("*.po")) if root.is_dir() else ():
         if path not in wanted:
