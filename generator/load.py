@@ -39,10 +39,10 @@ R_EMPTY = register("yaml-empty", Severity.ERROR, "YAML",
 R_ENCODING = register("yaml-encoding", Severity.ERROR, "YAML",
                       "The file must be UTF-8 with LF or CRLF line endings, no byte-order mark and no NUL bytes.")
 R_SIZE = register("yaml-too-large", Severity.ERROR, "YAML",
-                  f"The file must be at most {MAX_BYTES // 1024} KiB.")
+                  "The file must be at most {kib} KiB.", kib=MAX_BYTES // 1024)
 R_EXPANSION = register("yaml-alias-limit", Severity.ERROR, "YAML",
-                       f"Anchors and aliases may expand to at most {MAX_NODES:,} nodes and "
-                       f"{MAX_DEPTH} levels, and may not refer to themselves.")
+                       "Anchors and aliases may expand to at most {nodes} nodes and {depth} levels, "
+                       "and may not refer to themselves.", nodes=f"{MAX_NODES:,}", depth=MAX_DEPTH)
 R_KEY = register("yaml-key-type", Severity.ERROR, "YAML",
                  "Mapping keys must be plain text, not numbers, lists or mappings.")
 R_FILE = register("file-type", Severity.ERROR, "Files",

@@ -22,17 +22,19 @@ class Rule:
     id: str
     severity: Severity
     group: str
-    summary: str
+    summary: str                 # may hold {placeholders}, filled from values
+    values: tuple = ()           # ((name, value), ...)
 
 
 RULES: dict[str, Rule] = {}
 
 
-def register(rule_id: str, severity: Severity, group: str, summary: str) -> Rule:
-    """Declare a rule once, at import time. Ids are stable: tools and docs rely on them."""
+def register(rule_id: str, severity: Severity, group: str, summary: str, **values) -> Rule:
+    """Declare a rule once, at import time. Ids are stable: tools and docs rely on them.
+    The summary is a literal (so it can be translated); numbers it names are passed as values."""
     if rule_id in RULES:
         raise ValueError(f"rule {rule_id!r} is registered twice")
-    rule = Rule(rule_id, severity, group, summary)
+    rule = Rule(rule_id, severity, group, summary, tuple(values.items()))
     RULES[rule_id] = rule
     return rule
 

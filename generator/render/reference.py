@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from ..catalog import Catalog
 from ..problems import RULES
+from ..translations import Untranslated
 from ..ui import N_, _, fill, translated
 from .markdown import front_matter, html_href, render_page, environment
 from .pages import Helpers, vocabulary_anchor
@@ -91,17 +92,24 @@ def _schema_rows(catalog: Catalog, h: Helpers) -> list[dict]:
     return rows
 
 
+def rule_summary(rule) -> str:
+    """The rule's summary in the page's language, its values filled in (Untranslated if need be)."""
+    text = translated(rule.summary)
+    filled = fill(text, dict(rule.values), str, str) if rule.values else text
+    return type(text)(filled) if isinstance(text, Untranslated) else filled
+
+
 def entry_reference(catalog: Catalog) -> str:
     h = Helpers(catalog, "reference/entry-reference.md")
     groups = {}
     for rule in RULES.values():
         groups.setdefault(_(rule.group), []).append({"id": rule.id, "severity": _(rule.severity.value),
-                                                    "summary": translated(rule.summary)})
+                                                    "summary": rule_summary(rule)})
     return render_page("entry-reference.md.j2",
         front_matter=front_matter(title=_("Entry reference"),
                                   description=_("Every field of a catalogue entry and every rule the checker applies.")),
         version=catalog.schema.get("x-schema-version", ""), rows=_schema_rows(catalog, h), groups=groups,
-        rule_count=len(RULES), contributing=h.page_link("contributing guide", "reference/contributing.md"))
+        rule_count=len(RULES), contributing=h.page_link(_("contributing guide"), "reference/contributing.md"))
 
 
 def vocabularies_section(catalog: Catalog, src: str) -> str:
