@@ -23,7 +23,6 @@ from .problems import field_path
 
 SOURCE_LANGUAGE = "en"
 LANGUAGES = ("zh",)                         # the languages translated from English
-LANGUAGE_NAMES = {"en": "English", "zh": "中文"}
 TRANSLATIONS_DIR = "translations"
 
 

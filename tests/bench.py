@@ -87,8 +87,8 @@ print(json.dumps({{"seconds": seconds, "rss_mb": peak}}))
 CHECK = f"""
 import time, datetime, pathlib, json
 start = time.perf_counter()
-from generator.catalog import check_catalog
-result = check_catalog(pathlib.Path('catalog'), datetime.date.fromisoformat('{TODAY}'))
+from generator.catalog import check_all
+result = check_all(pathlib.Path('catalog'), datetime.date.fromisoformat('{TODAY}'))
 seconds = time.perf_counter() - start
 assert result.errors == 0, [p.format() for p in result.problems if p.severity.value == 'error'][:5]
 {PEAK}
@@ -100,13 +100,13 @@ import time, datetime, pathlib, json
 from generator.build import load_config, render_step
 config = load_config(pathlib.Path('mkdocs.yml'))
 import shutil; shutil.rmtree('build/docs', ignore_errors=True); pathlib.Path('build/docs').mkdir(parents=True)
-from generator.catalog import check_catalog
+from generator.catalog import check_all
 from generator.render import render_docs, sync_tree
 from generator.build import site_config
-result = check_catalog(pathlib.Path('catalog'), datetime.date.fromisoformat('{TODAY}'))
+result = check_all(pathlib.Path('catalog'), datetime.date.fromisoformat('{TODAY}'))
 start = time.perf_counter()
-files = render_docs(result.catalog, site_config(config), pathlib.Path('content'),
-                    pathlib.Path('catalog/schema/project.schema.json'))
+files = render_docs(result.catalogs, site_config(config), pathlib.Path('content'),
+                    pathlib.Path('catalog/schema/project.schema.json'), result.pages)
 sync_tree(pathlib.Path('build/docs'), files)
 seconds = time.perf_counter() - start
 {PEAK}

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, other_entry
+from .conftest import ROOT, TODAY, other_entry
 from .site import copy_repository, free_port, run_build
 
 pytestmark = pytest.mark.site
@@ -179,7 +179,7 @@ def test_preview_rerenders_on_yaml_change(repo):
 
 def _start_build(root: Path) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.Popen([sys.executable, "-m", "generator", "build", "--today", "2026-11-25"], cwd=root,
+    return subprocess.Popen([sys.executable, "-m", "generator", "build", "--today", str(TODAY)], cwd=root,
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 

@@ -232,3 +232,13 @@ def test_unreadable_translation_files_are_located(tmp_path):
     (catalog / PO).symlink_to(catalog / "translations/zh/projects/other-system.po")
     [problem] = [p for p in check_catalog(catalog, TODAY).problems if p.severity.value == "error"]
     assert (problem.rule, problem.message) == ("file-type", "is a symbolic link; commit the file itself")
+
+
+def test_the_site_builds_the_languages_the_gate_checks():
+    from generator.load import load_file
+    from generator.translations import LANGUAGES, SOURCE_LANGUAGE
+    from .conftest import ROOT
+    config = load_file(ROOT / "mkdocs.yml", "mkdocs.yml")[0].data
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    assert [language["locale"] for language in i18n["languages"]] == [SOURCE_LANGUAGE, *LANGUAGES]
+    assert i18n["languages"][0]["default"] is True and i18n["docs_structure"] == "suffix"
