@@ -230,9 +230,9 @@ CASES: dict[str, Case] = {
                                edit("see: [example-channels]", "see: [other-system]", file="glossary.yaml")),
     # Dates
     "date-future": Case(edit("  - {date: 2021-03-01, event: Mainnet launch., sources: [docs]}",
-                             "  - {date: 2026-12, event: Mainnet launch., sources: [docs]}"),
+                             "  - {date: 2027-01, event: Mainnet launch., sources: [docs]}"),
                         edit("  - {date: 2021-03-01, event: Mainnet launch., sources: [docs]}",
-                             "  - {date: 2026-11, event: Mainnet launch., sources: [docs]}")),
+                             "  - {date: 2026-12, event: Mainnet launch., sources: [docs]}")),
     "date-order": Case(edit("announced: {date: 2020-06, sources: [docs]}", "announced: {date: 2021-04, sources: [docs]}"),
                        edit("announced: {date: 2020-06, sources: [docs]}", "announced: {date: 2021-03, sources: [docs]}")),
     "stale-fact": Case(edit("    as_of: 2026-10\n", "    as_of: 2025-04\n"),
