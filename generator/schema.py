@@ -64,6 +64,28 @@ def _equal(a, b) -> bool:
         type(a) is type(b) and a == b)
 
 
+def resolve_ref(root: dict, ref: str) -> dict:
+    """The node a local $ref ('#/$defs/name') points at."""
+    if not ref.startswith("#/"):
+        raise SchemaCompileError(f"only local $ref is supported, not {ref!r}")
+    node = root
+    for part in ref[2:].split("/"):
+        node = node[part.replace("~1", "/").replace("~0", "~")]
+    return node
+
+
+def merged(root: dict, node: dict) -> dict:
+    """A schema node with its $ref followed: the target's keywords, overridden by the node's
+    own, and the two sets of properties combined (a $ref beside properties refines them)."""
+    if "$ref" not in node:
+        return node
+    target = merged(root, resolve_ref(root, node["$ref"]))
+    out = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+    if "properties" in node and "properties" in target:
+        out["properties"] = {**target["properties"], **node["properties"]}
+    return out
+
+
 class Compiler:
     def __init__(self, root: dict, value_checks: dict | None = None):
         self.root = root
@@ -71,12 +93,7 @@ class Compiler:
         self.compiled: dict[str, object] = {}
 
     def resolve(self, ref: str) -> dict:
-        if not ref.startswith("#/"):
-            raise SchemaCompileError(f"only local $ref is supported, not {ref!r}")
-        node = self.root
-        for part in ref[2:].split("/"):
-            node = node[part.replace("~1", "/").replace("~0", "~")]
-        return node
+        return resolve_ref(self.root, ref)
 
     def compile(self, schema) -> object:
         if schema is True:

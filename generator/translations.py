@@ -20,6 +20,7 @@ from pathlib import Path
 from . import po
 from .load import iter_strings
 from .problems import field_path
+from .schema import merged
 
 SOURCE_LANGUAGE = "en"
 LANGUAGES = ("zh",)                         # the languages translated from English
@@ -33,16 +34,6 @@ class Untranslated(str):
 
 # ---------------------------------------------------------------- what is translated
 
-def _resolve(schema: dict, node: dict) -> dict:
-    if "$ref" not in node:
-        return node
-    target = _resolve(schema, schema["$defs"][node["$ref"].rsplit("/", 1)[1]])
-    merged = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
-    if "properties" in node and "properties" in target:
-        merged["properties"] = {**target["properties"], **node["properties"]}
-    return merged
-
-
 LOCAL_NAME = "local-name"      # x-translate value of `name`: a translation is the local name, shown beside it
 NOTES = {LOCAL_NAME: "The name readers of this language use, if it differs from the English one "
                      "(shown beside it, and found by search); otherwise the English name as it is."}
@@ -54,7 +45,7 @@ def translatable_patterns(schema: dict) -> dict[tuple, str | None]:
     found = {}
 
     def walk(node: dict, path: tuple, depth: int = 0):
-        node = _resolve(schema, node)
+        node = merged(schema, node)
         if node.get("x-translate"):
             found[path] = NOTES.get(node["x-translate"])
         if depth > 12:

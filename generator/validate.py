@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from .load import Document
 from .problems import Problem, Severity, did_you_mean, field_path, register
-from .schema import Violation
+from .schema import Violation, resolve_ref
 
 G = "Schema"
 R_UNKNOWN_KEY = register("unknown-key", Severity.ERROR, G, "Every key must be one the schema defines.")
@@ -197,14 +197,8 @@ class Explainer:
     def _description(self, s: dict) -> str:
         text = s.get("description")
         if not text and "$ref" in s:
-            text = self._resolve(s["$ref"]).get("description")
+            text = resolve_ref(self.schema, s["$ref"]).get("description")
         return f" ({text})" if text else ""
-
-    def _resolve(self, ref: str) -> dict:
-        node = self.schema
-        for part in ref[2:].split("/"):
-            node = node[part]
-        return node
 
 
 def _type_matches(instance, type_name: str) -> bool:

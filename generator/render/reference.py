@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from ..catalog import Catalog
 from ..problems import RULES
+from ..schema import merged
 from ..translations import Untranslated
 from ..ui import N_, _, fill, translated
 from .markdown import front_matter, html_href, render_page, environment
@@ -38,14 +39,7 @@ def _schema_rows(catalog: Catalog, h: Helpers) -> list[dict]:
     schema = catalog.schema
 
     def resolve(node: dict) -> dict:
-        if "$ref" not in node:
-            return node
-        target = resolve(schema["$defs"][node["$ref"].rsplit("/", 1)[1]])
-        merged = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
-        if "properties" in node and "properties" in target:
-            merged["properties"] = {**target["properties"], **node["properties"]}
-        return merged
-
+        return merged(schema, node)
     def type_of(node: dict) -> str:
         if "oneOf" in node:
             return _(" or ").join(type_of(resolve(b)) for b in node["oneOf"])
