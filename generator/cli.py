@@ -44,6 +44,8 @@ def parser() -> argparse.ArgumentParser:
     translations.add_argument("--catalog", type=Path, default=Path("catalog"), help="catalogue directory")
     translations.add_argument("--refresh", action="store_true",
                               help="bring the PO files up to date with the English (make translations)")
+    translations.add_argument("files", nargs="*", type=Path,
+                              help="with --refresh: only the PO files of these catalogue files")
     new = sub.add_parser("new", help="write a template entry to fill in")
     new.add_argument("slug", help="file name of the entry, e.g. my-system")
     new.add_argument("--category", required=True, help="an id from catalog/categories.yaml")
@@ -113,7 +115,7 @@ def _new(args) -> int:
 def _translations(args) -> int:
     from .translate import refresh_all, refresh_ui, status
     if args.refresh:
-        changed = refresh_all(args.catalog) + refresh_ui()
+        changed = refresh_all(args.catalog, args.files) + ([] if args.files else refresh_ui())
         for path in changed:
             print(f"updated {path}")
         print(f"{len(changed)} translation file(s) updated. Translate the empty and fuzzy entries "

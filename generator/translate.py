@@ -29,10 +29,12 @@ def _patterns(catalog_dir: Path, source: Path) -> dict:
     return translatable_patterns(schema)
 
 
-def _po_files(catalog_dir: Path):
+def _po_files(catalog_dir: Path, only=None):
     """(document, its translatable units, language, PO path) for every catalogue file that
-    loads, in each language."""
+    loads (or only those given), in each language."""
     for source in source_files(catalog_dir):
+        if only is not None and source.resolve() not in only:
+            continue
         doc, _problems = load_file(source, shown_path(source))
         if doc is None:
             continue        # `check` reports why
@@ -51,11 +53,13 @@ def status(catalog_dir: Path) -> list[tuple[str, int, int, int]]:
     return rows
 
 
-def refresh_all(catalog_dir: Path) -> list[str]:
-    """Bring every PO file up to date; returns the files written or removed."""
+def refresh_all(catalog_dir: Path, only: list[Path] | None = None) -> list[str]:
+    """Bring every PO file up to date (or those of the given catalogue files); returns the
+    files written or removed."""
     changed = []
     wanted = set()
-    for doc, found, language, path in _po_files(catalog_dir):
+    chosen = None if not only else {Path(p).resolve() for p in only}
+    for doc, found, language, path in _po_files(catalog_dir, chosen):
         wanted.add(path)
         old, problems = read_po(path, shown_path(path))
         if problems:
@@ -66,7 +70,7 @@ def refresh_all(catalog_dir: Path) -> list[str]:
             path.write_text(text, encoding="utf-8")
             changed.append(shown_path(path))
     root = catalog_dir / TRANSLATIONS_DIR
-    for path in sorted(root.rglob("*.po")) if root.is_dir() else ():
+    for path in sorted(root.rglob("*.po")) if root.is_dir() and chosen is None else ():
         if path not in wanted:
             path.unlink()
             changed.append(f"{shown_path(path)} (removed: its catalogue file is gone)")

@@ -242,3 +242,13 @@ def test_the_site_builds_the_languages_the_gate_checks():
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     assert [language["locale"] for language in i18n["languages"]] == [SOURCE_LANGUAGE, *LANGUAGES]
     assert i18n["languages"][0]["default"] is True and i18n["docs_structure"] == "suffix"
+
+
+def test_refresh_of_one_file_touches_no_other(tmp_path):
+    catalog = make_catalog(tmp_path)
+    other = catalog / "translations/zh/projects/other-system.po"
+    before = other.read_bytes()
+    replace(catalog / "projects/other-system.yaml", "event: Mainnet launch.", "event: Mainnet opened.")
+    replace(catalog / "projects/example-channels.yaml", "event: Mainnet launch.", "event: Mainnet opened.")
+    assert refresh_all(catalog, [catalog / "projects/example-channels.yaml"]) == [(catalog / PO).as_posix()]
+    assert other.read_bytes() == before
