@@ -67,6 +67,7 @@ class CheckResult:
     translated: dict | None = None           # language -> Catalog, when there is no error
     terms: dict | None = None                # language -> the glossary's term list (translation_rules.Terms)
     pages: dict | None = None                # language -> {English page: current translated Page}
+    sources: tuple = (0, 0)                  # (sources cited by the valid entries, of which primary)
 
     @property
     def catalogs(self) -> dict:
@@ -217,7 +218,7 @@ def check_catalog(catalog_dir: Path, today: dt.date) -> CheckResult:
     problems.sort()
     clean = not any(p.severity is Severity.ERROR for p in problems)
     if not clean:
-        return CheckResult(tuple(problems), len(paths), None, terms=translation.terms)
+        return CheckResult(tuple(problems), len(paths), None, terms=translation.terms, sources=_source_kinds(entries))
     data = {e.system.slug: e.data for e in entries}
 
     def catalog(language: str, systems) -> Catalog:
@@ -226,7 +227,12 @@ def check_catalog(catalog_dir: Path, today: dt.date) -> CheckResult:
                        glossary[language], data, language)
     return CheckResult(tuple(problems), len(paths), catalog(SOURCE_LANGUAGE, [e.system for e in entries]),
                        {lang: catalog(lang, translated_systems[lang]) for lang in LANGUAGES},
-                       terms=translation.terms)
+                       terms=translation.terms, sources=_source_kinds(entries))
+
+
+def _source_kinds(entries) -> tuple[int, int]:
+    kinds = [s.kind for e in entries for s in e.system.sources]
+    return len(kinds), kinds.count("primary")
 
 
 def _glossary_terms(data: dict) -> tuple[GlossaryTerm, ...]:

@@ -61,6 +61,10 @@ def report(result: CheckResult, out=sys.stdout) -> None:
             print(problem.github_annotation(), file=out)
     print(f"{result.errors} error(s), {result.warnings} warning(s) in {result.files} "
           f"catalogue file(s)", file=out)
+    total, primary = result.sources
+    if total:
+        print(f"{primary} of {total} sources are primary ({100 * primary / total:.0f}%): the "
+              "publisher's own documentation, code, specification or posts", file=out)
     if result.errors:
         print("Fix the errors above, then run `make check` again.", file=out)
 
