@@ -54,7 +54,10 @@ def _unquote(text: str, line: int, col: int) -> str:
     match = _QUOTED.match(text)
     if not match:
         raise PoSyntaxError(line, col, "expected a string in double quotes")
-    out, raw, i = [], match.group(1), 0
+    raw = match.group(1)
+    if "\\" not in raw:
+        return raw
+    out, i = [], 0
     while i < len(raw):
         ch = raw[i]
         if ch == "\\":

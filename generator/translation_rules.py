@@ -7,6 +7,7 @@ of the English; its punctuation is Chinese; each glossary term keeps its one Chi
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -131,20 +132,33 @@ class Terms:
                  "(?-i:" + "|".join(re.escape(n) for n in names if n.casefold() == w) + ")" for w in alternatives]
         # A term may start a hyphenated compound ("UTXO-based"), which the translation rewords.
         self.pattern = re.compile(r"(?<![\w-])(" + "|".join(parts) + r")(?!\w)", re.IGNORECASE) if parts else None
+        self._spans = functools.lru_cache(maxsize=256)(self._find)    # each text is asked twice
+        self._latin: dict[str, re.Pattern] = {}
+
+    def _find(self, english: str) -> tuple[tuple[int, int, str], ...]:
+        return tuple((m.start(), m.end(), m.group()) for m in self.pattern.finditer(english)) if self.pattern else ()
 
     def found(self, english: str) -> list[str]:
-        return self.pattern.findall(english) if self.pattern else []
+        return [word for _, _, word in self._spans(english)]
+
+    def _remove(self, kept: str, text: str) -> str:
+        """text without `kept`: anywhere if it is Chinese, as a whole word if it is Latin."""
+        if re.search(f"[{CJK}]", kept):
+            return text.replace(kept, " ")
+        if kept not in self._latin:
+            self._latin[kept] = re.compile(r"(?<![\w-])" + re.escape(kept) + r"(?!\w)", re.IGNORECASE)
+        return self._latin[kept].sub(" ", text)
 
     def without(self, english: str, translated: str) -> tuple[str, str]:
         """Both texts with the glossary terms of the English (and their Chinese) taken out."""
-        if not self.pattern:
-            return english, translated
-        for word in self.found(english):    # the Chinese term, or the English word kept as it is
-            for kept in (self.chinese[word.casefold()], word):
-                bounded = kept if re.search(f"[{CJK}]", kept) else r"(?<![\w-])" + re.escape(kept) + r"(?!\w)"
-                translated = re.sub(bounded if bounded != kept else re.escape(kept), " ", translated,
-                                    flags=re.IGNORECASE)
-        return self.pattern.sub(" ", english), translated
+        spans = self._spans(english)
+        for _, _, word in spans:            # the Chinese term, or the English word kept as it is
+            translated = self._remove(word, self._remove(self.chinese[word.casefold()], translated))
+        pieces, last = [], 0
+        for start, end, _ in spans:
+            pieces.append(english[last:start])
+            last = end
+        return " ".join(pieces + [english[last:]]), translated
 
     def findings(self, english: str, translated: str) -> list[tuple]:
         out, reported = [], set()

@@ -146,7 +146,8 @@ def environment(kind: str) -> jinja2.Environment:
     markdown = kind == "markdown"
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
                              keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
-                             autoescape=not markdown, finalize=_finalize if markdown else None)
+                             autoescape=not markdown, finalize=_finalize if markdown else None,
+                             auto_reload=False)    # no stat() of the template file at every page
     if markdown:
         env.globals["_"] = lambda text: Markup(escape_inline(ui._(text)))
         env.globals["t"] = lambda template, **values: Markup(ui.fill(template, values, escape_inline, _finalize))

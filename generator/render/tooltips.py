@@ -44,9 +44,11 @@ class Tooltips:
                 self.phrases.setdefault(term.split(" ", 1)[0], []).append(term)
         # Chinese terms have no spaces around them: they are found anywhere, longest first
         self.chinese = [w for w in self.definitions if _CJK.search(w)]
-        words = sorted(self.definitions, key=len, reverse=True)
-        self.pattern = re.compile("|".join(re.escape(w) if _CJK.search(w) else r"(?<![\w-])" + re.escape(w) + r"(?![\w-])"
-                                           for w in words))
+        latin = sorted((w for w in self.definitions if not _CJK.search(w)), key=len, reverse=True)
+        chinese = sorted(self.chinese, key=len, reverse=True)
+        alternatives = [r"(?<![\w-])(?:" + "|".join(map(re.escape, latin)) + r")(?![\w-])"] if latin else []
+        alternatives += ["|".join(map(re.escape, chinese))] if chinese else []
+        self.pattern = re.compile("|".join(alternatives) or r"(?!)")
 
     def candidates(self, text: str) -> set[str]:
         """The terms that occur in text, found with one tokenising pass (C speed)."""
