@@ -199,5 +199,9 @@ def serve(root: Path, today: dt.date, dev_addr: str = "127.0.0.1:8000") -> int:
     threading.Thread(target=watch, daemon=True).start()
     # Dirty builds re-render only the pages whose Markdown changed; MkDocs warns that such
     # builds may show stale navigation, so the preview is not strict (make site is).
+    # mkdocs-static-i18n builds the other languages dirty only when it finds --dirty among
+    # the command's arguments, so say it there too.
+    if "--dirty" not in sys.argv:
+        sys.argv.append("--dirty")
     mkdocs_serve(str(config_file), livereload=True, build_type="dirty", dev_addr=dev_addr, strict=False)
     return 0
