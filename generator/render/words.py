@@ -19,10 +19,6 @@ DIMENSION_LABELS = {"custody": N_("BTC custody"), "data_availability": N_("Data 
                     "user_burden": N_("User burden")}
 
 
-def _plain(text: str) -> str:
-    return text
-
-
 def corner_clauses(values) -> str:
     """'keeps shared public ledger and open membership; gives up no new token' for a
     (shared_ledger, open_membership, no_new_token) triple, in the current language."""
@@ -31,10 +27,10 @@ def corner_clauses(values) -> str:
                             ("no", N_("gives up {corners}"))):
         names = [_(CORNER_LABELS[c]).lower() for c, v in zip(CORNERS, values) if v == value]
         if names:
-            clauses.append(fill(template, {"corners": _(" and ").join(names)}, _plain, str))
+            clauses.append(fill(template, {"corners": _(" and ").join(names)}, str, str))
     return _("; ").join(clauses)
 
 
 def trilemma_sentence(system) -> str:
     values = tuple(system.trilemma.corners[c].value for c in CORNERS)
-    return fill(N_("{name} {clauses}."), {"name": system.name, "clauses": corner_clauses(values)}, _plain, str)
+    return fill(N_("{name} {clauses}."), {"name": system.name, "clauses": corner_clauses(values)}, str, str)
