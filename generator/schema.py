@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 ANNOTATIONS = {"$schema", "$id", "title", "description", "$defs", "$comment", "examples", "default"}
 KEYWORDS = {"type", "properties", "required", "additionalProperties", "items", "enum", "const",
-            "pattern", "minLength", "maxLength", "minItems", "maxItems", "uniqueItems", "$ref",
+            "pattern", "minLength", "maxLength", "minItems", "maxItems", "minimum", "maximum",
+            "uniqueItems", "$ref",
             "oneOf", "if", "then", "else"}
 
 
@@ -149,6 +150,10 @@ class Compiler:
             too = (lambda n: n < v) if key == "minItems" else (lambda n: n > v)
             return lambda inst, path: [Violation(path, key, s, inst)] if isinstance(inst, list) and too(
                 len(inst)) else []
+        if key in ("minimum", "maximum"):
+            too = (lambda n: n < v) if key == "minimum" else (lambda n: n > v)
+            return lambda inst, path: [Violation(path, key, s, inst)] if _is_type(inst, "number") and too(
+                inst) else []
         if key == "uniqueItems":
             return self._unique(s) if v else (lambda inst, path: [])
         if key == "required":

@@ -23,6 +23,7 @@ R_VALUE = register("unknown-value", Severity.ERROR, G,
                    "A vocabulary field takes one of the ids its vocabulary file defines.")
 R_LONG = register("too-long", Severity.ERROR, G, "Text and lists stay within the schema's maximum length.")
 R_SHORT = register("too-short", Severity.ERROR, G, "Text and lists reach the schema's minimum length.")
+R_RANGE = register("out-of-range", Severity.ERROR, G, "Numbers stay within the schema's minimum and maximum.")
 R_REPEAT = register("duplicate-item", Severity.ERROR, G, "A list does not repeat an item.")
 R_SLUG = register("slug-format", Severity.ERROR, G,
                   "Ids and slugs are lower-case ASCII words joined by single hyphens.")
@@ -141,6 +142,10 @@ class Explainer:
             return R_EMPTY, f"is an empty list; give at least {s['minItems']} item(s)", False, path
         if v.keyword == "maxItems":
             return R_LONG, f"has {len(inst)} items; the limit is {s['maxItems']}", False, path
+        if v.keyword == "minimum":
+            return R_RANGE, f"is {inst}; the smallest allowed is {s['minimum']}", False, path
+        if v.keyword == "maximum":
+            return R_RANGE, f"is {inst}; the largest allowed is {s['maximum']}", False, path
         if v.keyword == "uniqueItems":
             return R_REPEAT, f"{describe(inst)} is already in this list; remove the repeat", False, path
         return R_TYPE, "does not fit the schema here", False, path
