@@ -121,6 +121,28 @@ class Rating:
 
 
 @dataclass(frozen=True)
+class PegFact:
+    """One sourced fact about a peg that the maturity ladder reads: a value (yes/no for
+    unilateral_exit, a vocabulary id for challenge and upgrades), its reason and date."""
+    value: str
+    reason: str
+    as_of: IsoDate
+    sources: tuple[str, ...]
+    exit_window_days: int | None = None     # upgrades: days users have to leave, when delayed
+
+
+@dataclass(frozen=True)
+class Signers:
+    """The keys that together can move users' BTC without them."""
+    count: int
+    threshold: int
+    reason: str
+    as_of: IsoDate
+    sources: tuple[str, ...]
+    independent: int | None = None          # None: the sources do not say
+
+
+@dataclass(frozen=True)
 class Custody:
     name: str
     model: str
@@ -128,6 +150,10 @@ class Custody:
     sources: tuple[str, ...]
     risk: Rating
     detail: str | None = None
+    unilateral_exit: PegFact | None = None
+    challenge: PegFact | None = None
+    signers: Signers | None = None
+    upgrades: PegFact | None = None
 
 
 @dataclass(frozen=True)
@@ -213,6 +239,28 @@ def _fact(d) -> Fact:
     return Fact(d["value"], IsoDate(d["as_of"]), _ids(d["sources"]), d.get("detail"))
 
 
+def _peg_fact(d) -> PegFact | None:
+    if d is None:
+        return None
+    window = d.get("exit_window_days")
+    return PegFact(d["value"], d["reason"], IsoDate(d["as_of"]), _ids(d["sources"]),
+                   None if window is None else int(window))
+
+
+def _signers(d) -> Signers | None:
+    if d is None:
+        return None
+    independent = d.get("independent")
+    return Signers(int(d["count"]), int(d["threshold"]), d["reason"], IsoDate(d["as_of"]),
+                   _ids(d["sources"]), None if independent is None else int(independent))
+
+
+def _custody(c) -> Custody:
+    return Custody(c["name"], c["model"], IsoDate(c["as_of"]), _ids(c["sources"]), _rating(c["risk"]),
+                   c.get("detail"), _peg_fact(c.get("unilateral_exit")), _peg_fact(c.get("challenge")),
+                   _signers(c.get("signers")), _peg_fact(c.get("upgrades")))
+
+
 def _event(d) -> EventDate | None:
     return None if d is None else EventDate(IsoDate(d["date"]), _ids(d["sources"]))
 
@@ -239,8 +287,7 @@ def build_system(slug: str, path: str, d: dict, local_name: str | None = None) -
                                              _ids(tok["sources"]), _date(tok.get("since")),
                                              tok.get("note")),
         trilemma=trilemma,
-        custody=tuple(Custody(c["name"], c["model"], IsoDate(c["as_of"]), _ids(c["sources"]),
-                              _rating(c["risk"]), c.get("detail")) for c in d["custody"]),
+        custody=tuple(_custody(c) for c in d["custody"]),
         consensus=_fact(d["consensus"]), execution=_fact(d["execution"]),
         data_availability=_fact(d["data_availability"]),
         risks={dim: _rating(d["risks"][dim]) for dim in RISK_DIMENSIONS},

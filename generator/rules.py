@@ -394,6 +394,87 @@ def stale_facts(entry: Entry, ctx: Context):
                                 "and update as_of")
 
 
+# ---------------------------------------------------------------- the maturity ladder's fields
+
+EXIT_ALONE_MODELS = ("self-custody", "shared-key-with-exit", "timelocked-stake")
+NO_EXIT_MODELS = ("federated-multisig", "hardware-federation", "threshold-signer-set", "collateralized-vaults",
+                  "bitvm-bridge", "miner-escrow", "centralized-custodian")
+
+
+@entry_rule("peg-model", E, "Maturity",
+            "A peg's model agrees with its ladder fields: self-custody, shared keys with exit and timelocked "
+            "stake let users exit alone, the other models do not; a BitVM bridge can be challenged, and a "
+            "single custodian cannot.")
+def peg_model(entry: Entry, ctx: Context):
+    for index, peg in enumerate(entry.system.custody):
+        exit_alone = peg.unilateral_exit
+        if exit_alone and (peg.model in EXIT_ALONE_MODELS and exit_alone.value == "no"
+                           or peg.model in NO_EXIT_MODELS and exit_alone.value == "yes"):
+            want = "yes" if peg.model in EXIT_ALONE_MODELS else "no"
+            yield entry.problem("peg-model", ("custody", index, "unilateral_exit", "value"),
+                                f"the model {peg.model} means unilateral_exit is {want}; "
+                                "change one of the two")
+        challenge = peg.challenge
+        if challenge and peg.model == "bitvm-bridge" and challenge.value not in ("anyone", "allow-list"):
+            yield entry.problem("peg-model", ("custody", index, "challenge", "value"),
+                                "a bitvm-bridge can be challenged: write anyone or allow-list, or change the model")
+        if challenge and peg.model == "centralized-custodian" and challenge.value != "nobody":
+            yield entry.problem("peg-model", ("custody", index, "challenge", "value"),
+                                "no one can challenge a centralized-custodian's withdrawals: write nobody, "
+                                "or change the model")
+
+
+@entry_rule("peg-rating", E, "Maturity",
+            "A peg's custody rating agrees with its ladder fields: low needs an exit alone or a challenge "
+            "anyone may make; high rules out an exit alone and any challenge.")
+def peg_rating(entry: Entry, ctx: Context):
+    for index, peg in enumerate(entry.system.custody):
+        exit_alone = peg.unilateral_exit.value if peg.unilateral_exit else None
+        challenge = peg.challenge.value if peg.challenge else None
+        path = ("custody", index, "risk", "rating")
+        if peg.risk.rating == "low" and exit_alone == "no" and challenge in ("allow-list", "nobody"):
+            yield entry.problem("peg-rating", path,
+                                f"low custody risk needs users who can exit alone or a challenge anyone may "
+                                f"make, but unilateral_exit is no and challenge is {challenge}; "
+                                "rate it medium or high, or correct those fields")
+        elif peg.risk.rating == "high" and (exit_alone == "yes" or challenge in ("anyone", "allow-list",
+                                                                                  "not-needed")):
+            held = "unilateral_exit is yes" if exit_alone == "yes" else f"challenge is {challenge}"
+            yield entry.problem("peg-rating", path,
+                                f"high custody risk means a group relying on trust alone can move the BTC, "
+                                f"but {held}; rate it medium or low, or correct that field")
+
+
+@entry_rule("signer-numbers", E, "Maturity",
+            "A signer set's threshold, and its number of independent signers, are at most its count.")
+def signer_numbers(entry: Entry, ctx: Context):
+    for index, peg in enumerate(entry.system.custody):
+        signers = peg.signers
+        if signers is None:
+            continue
+        for key, value in (("threshold", signers.threshold), ("independent", signers.independent)):
+            if value is not None and value > signers.count:
+                yield entry.problem("signer-numbers", ("custody", index, "signers", key),
+                                    f"{key} {value} is more than count {signers.count}")
+
+
+@entry_rule("upgrade-window", E, "Maturity",
+            "exit_window_days is given when upgrades are delayed, and only then.")
+def upgrade_window(entry: Entry, ctx: Context):
+    for index, peg in enumerate(entry.system.custody):
+        upgrades = peg.upgrades
+        if upgrades is None:
+            continue
+        if upgrades.value == "delayed" and upgrades.exit_window_days is None:
+            yield entry.problem("upgrade-window", ("custody", index, "upgrades", "value"),
+                                "delayed upgrades need exit_window_days: the days users have to leave "
+                                "before a change takes effect")
+        elif upgrades.value != "delayed" and upgrades.exit_window_days is not None:
+            yield entry.problem("upgrade-window", ("custody", index, "upgrades", "exit_window_days"),
+                                f"exit_window_days applies only to delayed upgrades, not {upgrades.value}; "
+                                "remove it, or write value: delayed", key=True)
+
+
 # ---------------------------------------------------------------- across entries
 
 def fold(name: str) -> str:

@@ -26,6 +26,14 @@ OTHER = "projects/other-system.yaml"
 PO = "translations/zh/projects/example-channels.po"
 
 
+PEG_RISK = "    risk: {rating: low, reason: Either party can exit alone., sources: [docs], reviewed: 2026-11-20}\n"
+
+
+def peg_fact(key: str, values: str) -> str:
+    """One of the ladder's facts on the fixture's peg, in flow style on one line."""
+    return f"    {key}: {{{values}, reason: A reason., as_of: 2026-11-20, sources: [docs]}}\n"
+
+
 @dataclass(frozen=True)
 class Case:
     reject: Callable[[Path], str]   # edits the catalogue, returns the file the problem is in
@@ -156,6 +164,8 @@ CASES: dict[str, Case] = {
                              "summary:"), unchanged),
     "wrong-type": Case(edit("aliases: [EXC, Example Network]", "aliases: EXC"),
                        edit("aliases: [EXC, Example Network]", "aliases: [EXC]")),
+    "out-of-range": Case(edit(PEG_RISK, PEG_RISK + peg_fact("signers", "count: 0, threshold: 1")),
+                         edit(PEG_RISK, PEG_RISK + peg_fact("signers", "count: 1, threshold: 1"))),
     "unknown-value": Case(edit("model: self-custody", "model: self-custodial"),
                           edit("model: self-custody", "model: shared-key-with-exit")),
     "too-long": Case(edit("An example payment-channel network used by the checker's tests.", "A" + LONG),
@@ -228,6 +238,19 @@ CASES: dict[str, Case] = {
                                edit("[payment channel]", "[channels]", file="glossary.yaml")),
     "glossary-reference": Case(edit("see: [example-channels]", "see: [example-chanels]", file="glossary.yaml"),
                                edit("see: [example-channels]", "see: [other-system]", file="glossary.yaml")),
+    # Maturity
+    "peg-model": Case(edit(PEG_RISK, PEG_RISK + peg_fact("unilateral_exit", "value: no")),
+                      edit(PEG_RISK, PEG_RISK + peg_fact("unilateral_exit", "value: yes"))),
+    "peg-rating": Case(edits(edit("model: self-custody", "model: federated-multisig"),
+                             edit(PEG_RISK, PEG_RISK + peg_fact("unilateral_exit", "value: no")
+                                  + peg_fact("challenge", "value: nobody"))),
+                       edits(edit("model: self-custody", "model: federated-multisig"),
+                             edit(PEG_RISK, PEG_RISK.replace("rating: low", "rating: high")
+                                  + peg_fact("unilateral_exit", "value: no") + peg_fact("challenge", "value: nobody")))),
+    "signer-numbers": Case(edit(PEG_RISK, PEG_RISK + peg_fact("signers", "count: 3, threshold: 4")),
+                           edit(PEG_RISK, PEG_RISK + peg_fact("signers", "count: 3, threshold: 2"))),
+    "upgrade-window": Case(edit(PEG_RISK, PEG_RISK + peg_fact("upgrades", "value: delayed")),
+                           edit(PEG_RISK, PEG_RISK + peg_fact("upgrades", "value: delayed, exit_window_days: 7"))),
     # Dates
     "date-future": Case(edit("  - {date: 2021-03-01, event: Mainnet launch., sources: [docs]}",
                              "  - {date: 2027-01, event: Mainnet launch., sources: [docs]}"),
@@ -293,3 +316,20 @@ def test_rule_accepts_neighbour(rule_id, fresh):
     result = check_catalog(fresh, TODAY)
     assert not [p for p in result.problems if p.rule == rule_id]
     assert result.errors == 0, [p.format() for p in result.problems]
+
+
+@pytest.mark.parametrize("rule_id, expected", [
+    ("peg-model", "39:30: error [peg-model] custody[0].unilateral_exit.value: the model self-custody means "
+                  "unilateral_exit is yes; change one of the two"),
+    ("peg-rating", "38:20: error [peg-rating] custody[0].risk.rating: low custody risk needs users who can exit "
+                   "alone or a challenge anyone may make, but unilateral_exit is no and challenge is nobody; "
+                   "rate it medium or high, or correct those fields"),
+    ("signer-numbers", "39:36: error [signer-numbers] custody[0].signers.threshold: threshold 4 is more than count 3"),
+    ("upgrade-window", "39:23: error [upgrade-window] custody[0].upgrades.value: delayed upgrades need "
+                       "exit_window_days: the days users have to leave before a change takes effect"),
+    ("out-of-range", "39:22: error [out-of-range] custody[0].signers.count: is 0; the smallest allowed is 1"),
+])
+def test_ladder_rules_report_the_exact_place_and_message(rule_id, expected, fresh):
+    CASES[rule_id].reject(fresh)
+    found = [p.format() for p in check_catalog(fresh, TODAY).problems if p.rule == rule_id]
+    assert found == [f"{fresh / ENTRY}:{expected}"]
