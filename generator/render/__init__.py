@@ -17,6 +17,7 @@ from ..catalog import Catalog
 from ..translations import SOURCE_LANGUAGE
 from .content import ContentError, render_content
 from .downloads import render_downloads
+from .ladder import render_ladder
 from .matrices import render_matrices
 from .pages import SiteConfig, render_pages
 from .reference import render_reference
@@ -44,6 +45,7 @@ def render_docs(catalogs: dict[str, Catalog], site: SiteConfig, content_dir: Pat
             tooltips = Tooltips(catalog)
             with tooltips.active():
                 generated = itertools.chain(render_pages(catalog, site), render_matrices(catalog).items(),
+                                            render_ladder(catalog).items(),
                                             render_reference(catalog).items())
                 for path, text in generated:
                     if path in content:
@@ -54,7 +56,8 @@ def render_docs(catalogs: dict[str, Catalog], site: SiteConfig, content_dir: Pat
                     yield localized_path(path, language), tooltips.mark_markdown(data.decode()).encode()
                 elif language == SOURCE_LANGUAGE:
                     yield path, data
-    yield from render_downloads(english, schema_path.read_bytes()).items()
+    yield from render_downloads(english, schema_path.read_bytes(),
+                                (schema_path.parent / "export.schema.json").read_bytes()).items()
 
 
 def sync_tree(root: Path, files: Iterable[tuple[str, bytes]]) -> int:

@@ -17,9 +17,9 @@ from markdown.extensions.toc import slugify, unique
 from .. import ui
 from ..catalog import Catalog
 from ..translations import LANGUAGES, SOURCE_LANGUAGE
-from . import reference, triangle
+from . import ladder, reference, triangle
 from .markdown import environment, escape
-from .pages import Helpers
+from .helpers import Helpers
 
 INSERT = re.compile(r"^<!-- insert: ([a-z-]+)(?: ([a-z0-9-]+))? -->[ \t]*$", re.M)
 
@@ -56,6 +56,8 @@ def _expand(match: re.Match, catalog: Catalog, src: str, text: str) -> str:
         return reference.trilemma_criteria_section(catalog)
     if name == "vocabularies" and not argument:
         return reference.vocabularies_section(catalog, src)
+    if name == "ladder-rules" and not argument:
+        return ladder.rules_section()
     if name == "template-entry" and not argument:
         return template_entry()
     if name == "systems":

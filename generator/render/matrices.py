@@ -14,7 +14,8 @@ from ..catalog import Catalog
 from ..model import CORNERS, RISK_DIMENSIONS
 from ..ui import N_, _, fill
 from .markdown import escape, front_matter, render_page, md_link_target, text
-from .pages import Helpers, risk_badge
+from .helpers import Helpers
+from .pages import risk_badge
 from .words import CELL, CORNER_LABELS
 
 HEADERS = [N_("System"), N_("Category"), N_("Status"), N_("Token"), N_("BTC custody"), N_("Consensus"),

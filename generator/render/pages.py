@@ -16,46 +16,19 @@ from ..catalog import Catalog
 from ..model import CORNERS, RISK_DIMENSIONS, System
 from .. import ui
 from ..ui import N_, _
-from . import rosette, triangle
-from .markdown import (anchor_id, escape, escape_inline, external, front_matter, link, md_link_target,
-                       render_page, text)
+from . import ladder, rosette, triangle
+from .helpers import METHODOLOGY, Helpers
+from .markdown import escape, escape_inline, external, front_matter, render_page, text
 from .words import CORNER_BADGES, CORNER_LABELS, DIMENSION_LABELS, trilemma_sentence
 
 FACT_ROWS = ((N_("Consensus / operators"), "consensus"), (N_("Execution"), "execution"),
              (N_("Data availability"), "data_availability"))
-METHODOLOGY = "reference/methodology.md"
 
 
 def _page_title(system: System) -> str:
     """The name, with the local name beside it where readers use one (search ranks titles first)."""
     return ui.fill(N_("{name} ({local})"), {"name": system.name, "local": system.local_name}, str, str) \
         if system.local_name else system.name
-
-
-def vocabulary_anchor(key: str, term_id: str) -> Markup:
-    return anchor_id(f"{key}-{term_id}")
-
-
-@dataclass(frozen=True)
-class Helpers:
-    """Small functions the templates call, bound to one page of one catalogue."""
-    catalog: Catalog
-    src: str
-
-    def term(self, key: str, term_id: str) -> Markup:
-        term = self.catalog.vocabularies[key.replace("_", "-")][term_id]
-        target = md_link_target(self.src, METHODOLOGY, vocabulary_anchor(key.replace("_", "-"), term_id))
-        return Markup(f'[{escape(term.name)}]({target} "{escape(term.definition)}")')
-
-    @staticmethod
-    def cite(source_ids) -> Markup:
-        return Markup("".join(f"[^{source_id}]" for source_id in source_ids))
-
-    def system_link(self, system: System, anchor: str = "") -> Markup:
-        return link(system.name, md_link_target(self.src, f"projects/{system.slug}.md", anchor))
-
-    def page_link(self, text: str, target: str, anchor: str = "") -> Markup:
-        return link(text, md_link_target(self.src, target, anchor))
 
 
 def risk_badge(catalog: Catalog, rating: str) -> str:
@@ -121,6 +94,7 @@ def system_page(system: System, catalog: Catalog, site: SiteConfig, related_inde
         small_triangle=Markup(triangle.render(placement, src, highlight=system.slug, small=True)),
         rosette=Markup(rosette.render(system, catalog)), risk_rows=risk_rows,
         scale_link=h.page_link(_("How ratings are decided"), METHODOLOGY, "risk-ratings"),
+        maturity=ladder.system_section(system, catalog, h),
         related=related, footnote_marker=Markup("///Footnotes Go Here///"),
         source_definition=_source_definition,
         edit_link=external(_("Edit this entry"), f"{site.repository.rstrip('/')}/edit/{site.branch}/"

@@ -18,7 +18,7 @@ from ..schema import merged
 from ..translations import Untranslated
 from ..ui import N_, _, fill, translated
 from .markdown import front_matter, html_href, render_page, environment
-from .pages import Helpers, vocabulary_anchor
+from .helpers import Helpers, vocabulary_anchor
 
 ARTICLE_DATE = "2023-11"
 
@@ -107,8 +107,8 @@ def entry_reference(catalog: Catalog) -> str:
 
 
 def vocabularies_section(catalog: Catalog, src: str) -> str:
-    vocabularies = [catalog.vocabularies[k] for k in ("categories", "status", "custody", "consensus",
-                                                      "execution", "data-availability", "trilemma")]
+    vocabularies = [catalog.vocabularies[k] for k in ("categories", "status", "custody", "challenge", "upgrades",
+                                                      "consensus", "execution", "data-availability", "trilemma")]
     h = Helpers(catalog, src)
     return render_page("vocabularies.md.j2",
         vocabularies=vocabularies, anchor=vocabulary_anchor,
