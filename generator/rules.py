@@ -403,8 +403,7 @@ NO_EXIT_MODELS = ("federated-multisig", "hardware-federation", "threshold-signer
 
 @entry_rule("peg-model", E, "Maturity",
             "A peg's model agrees with its ladder fields: self-custody, shared keys with exit and timelocked "
-            "stake let users exit alone, the other models do not; a BitVM bridge can be challenged, and a "
-            "single custodian cannot.")
+            "stake let users exit alone, the other models do not; no one can challenge a single custodian.")
 def peg_model(entry: Entry, ctx: Context):
     for index, peg in enumerate(entry.system.custody):
         exit_alone = peg.unilateral_exit
@@ -415,9 +414,6 @@ def peg_model(entry: Entry, ctx: Context):
                                 f"the model {peg.model} means unilateral_exit is {want}; "
                                 "change one of the two")
         challenge = peg.challenge
-        if challenge and peg.model == "bitvm-bridge" and challenge.value not in ("anyone", "allow-list"):
-            yield entry.problem("peg-model", ("custody", index, "challenge", "value"),
-                                "a bitvm-bridge can be challenged: write anyone or allow-list, or change the model")
         if challenge and peg.model == "centralized-custodian" and challenge.value != "nobody":
             yield entry.problem("peg-model", ("custody", index, "challenge", "value"),
                                 "no one can challenge a centralized-custodian's withdrawals: write nobody, "
