@@ -46,18 +46,43 @@ def verdict_text(verdict: Verdict) -> Markup:
     return Markup(fill(verdict.why, dict(verdict.values), escape_inline, escape))
 
 
-def _why(peg_result: PegResult, verdict: Verdict, h: Helpers) -> Markup:
-    parts = [verdict_text(verdict)]
-    for name in verdict.fields:
-        fact = getattr(peg_result.peg, name)
-        as_of = fill(N_("as of {date}"), {"date": fact.as_of}, escape_inline, escape)
-        parts.append(Markup(f"{text(fact.reason)} {h.cite(fact.sources)} <small>{as_of}</small>"))
-    return Markup(" ".join(parts))
+FACT_LABELS = (("unilateral_exit", N_("Exit alone")), ("challenge", N_("Who can challenge")),
+               ("signers", N_("Key holders")), ("upgrades", N_("Upgrades")))
 
 
-def _rows(peg_result: PegResult, h: Helpers) -> list[dict]:
-    return [{"level": r.level, "name": _(r.name), "requirement": _(r.text), "id": r.id, "state": _(STATE_BADGES[v.state]),
-             "why": _why(peg_result, v, h)} for r, v in peg_result.verdicts]
+def _fact_value(name: str, fact, h: Helpers) -> Markup:
+    if name == "unilateral_exit":
+        return Markup(escape(_("Yes") if fact.value == "yes" else _("No")))
+    if name == "signers":
+        values = {"threshold": fact.threshold, "count": fact.count}
+        if fact.independent is None:
+            return Markup(fill(N_("{threshold} of {count} must sign"), values, escape_inline, escape))
+        return Markup(fill(N_("{threshold} of {count} must sign; {independent} independent of the team"),
+                           {**values, "independent": fact.independent}, escape_inline, escape))
+    term = h.term(name, fact.value)
+    if name == "upgrades" and fact.exit_window_days is not None:
+        days = fill(N_("{days} days' notice"), {"days": fact.exit_window_days}, escape_inline, escape)
+        return Markup(f"{term} ({days})")
+    return term
+
+
+def _facts(peg, h: Helpers) -> list[dict]:
+    """The peg's four ladder facts, each with its value, reason, sources and date, or 'not sourced yet'."""
+    rows = []
+    for name, label in FACT_LABELS:
+        fact = getattr(peg, name)
+        if fact is None:
+            rows.append({"label": _(label), "value": _(STATE_BADGES[UNDER_REVIEW]),
+                         "why": _("Not sourced yet."), "sources": (), "as_of": None})
+        else:
+            rows.append({"label": _(label), "value": _fact_value(name, fact, h), "why": fact.reason,
+                         "sources": fact.sources, "as_of": fact.as_of})
+    return rows
+
+
+def _rows(peg_result: PegResult) -> list[dict]:
+    return [{"level": r.level, "name": _(r.name), "requirement": _(r.text), "id": r.id,
+             "state": _(STATE_BADGES[v.state]), "why": verdict_text(v)} for r, v in peg_result.verdicts]
 
 
 def system_section(system: System, catalog: Catalog, h: Helpers) -> dict:
@@ -68,10 +93,11 @@ def system_section(system: System, catalog: Catalog, h: Helpers) -> dict:
                 "ladder": h.page_link(_("How the maturity ladder works"), LADDER_PAGE)}
     rated = maturity.rated
     level = LEVELS[rated.level]
-    others = [{"name": p.peg.name, "label": level_label(p.level)} for p in maturity.pegs[1:]]
+    others = [{"name": p.peg.name, "label": level_label(p.level), "facts": _facts(p.peg, h)}
+              for p in maturity.pegs[1:]]
     return {
         "applies": True, "label": result_label(maturity), "summary": _(level.summary),
-        "peg": rated.peg.name, "rows": _rows(rated, h), "others": others,
+        "peg": rated.peg.name, "facts": _facts(rated.peg, h), "rows": _rows(rated), "others": others,
         "next": next_label(rated.level + 1) if rated.level < TOP else None,
         "steps": [{"name": _(r.name), "why": verdict_text(v), "state": _(STATE_BADGES[v.state])}
                   for r, v in rated.next_steps],
