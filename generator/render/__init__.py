@@ -16,6 +16,7 @@ from .. import ui
 from ..catalog import Catalog
 from ..translations import SOURCE_LANGUAGE
 from .content import ContentError, render_content
+from .compare import render_compare
 from .downloads import render_downloads
 from .ladder import render_ladder
 from .matrices import render_matrices
@@ -45,7 +46,7 @@ def render_docs(catalogs: dict[str, Catalog], site: SiteConfig, content_dir: Pat
             tooltips = Tooltips(catalog)
             with tooltips.active():
                 generated = itertools.chain(render_pages(catalog, site), render_matrices(catalog).items(),
-                                            render_ladder(catalog).items(),
+                                            render_ladder(catalog).items(), render_compare(catalog).items(),
                                             render_reference(catalog).items())
                 for path, text in generated:
                     if path in content:

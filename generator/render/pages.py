@@ -18,7 +18,7 @@ from .. import ui
 from ..ui import N_, _
 from . import ladder, rosette, triangle
 from .helpers import METHODOLOGY, Helpers
-from .markdown import escape, escape_inline, external, front_matter, render_page, text
+from .markdown import escape, escape_inline, external, front_matter, html_href, raw, render_page, text
 from .words import CORNER_BADGES, CORNER_LABELS, DIMENSION_LABELS, trilemma_sentence
 
 FACT_ROWS = ((N_("Consensus / operators"), "consensus"), (N_("Execution"), "execution"),
@@ -99,7 +99,9 @@ def system_page(system: System, catalog: Catalog, site: SiteConfig, related_inde
         source_definition=_source_definition,
         edit_link=external(_("Edit this entry"), f"{site.repository.rstrip('/')}/edit/{site.branch}/"
                                               f"catalog/projects/{system.slug}.yaml"),
-        json_link=h.page_link(_("All entries as JSON"), "reference/data.md"))
+        json_link=h.page_link(_("All entries as JSON"), "reference/data.md"),
+        compare_link=raw(f'<a class="compare-action" href="{html_href(src, "compare.md")}?systems={system.slug}">'
+                         f'{escape(_("Compare with other systems"))}</a>'))
 
 
 def category_page(category_id: str, catalog: Catalog) -> str:
