@@ -46,7 +46,7 @@ def _schema_rows(catalog: Catalog, h: Helpers) -> list[dict]:
         if "x-vocabulary" in node:
             return _("vocabulary id")
         return _({"string": N_("text"), "array": N_("list"), "object": N_("mapping"), "null": N_("null"),
-                  "boolean": N_("true/false")}.get(node.get("type"), N_("value")))
+                  "boolean": N_("true/false"), "integer": N_("whole number")}.get(node.get("type"), N_("value")))
 
     def values(node: dict):
         if "x-vocabulary" in node:
