@@ -1,7 +1,7 @@
 """Accessibility: axe-core (npm, vendored in node_modules) in Debian's chromium finds no
 serious or critical violation on the home page, a system page, both matrices and the
-glossary, and on the Chinese home page, system page, comparison matrix and glossary, in the
-light and the dark palette."""
+glossary, the maturity ladder and the compare page (with systems chosen), and on the same
+Chinese pages, in the light and the dark palette."""
 from __future__ import annotations
 
 import pytest
@@ -11,8 +11,10 @@ from .test_browser import ARGS, CHROMIUM
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = ["", "projects/liquid/", "matrix/trilemma/", "matrix/comparison/", "reference/glossary/",
-         "zh/", "zh/projects/liquid/", "zh/matrix/comparison/", "zh/reference/glossary/"]
+PAGES = ["", "projects/liquid/", "matrix/trilemma/", "matrix/comparison/", "reference/glossary/", "ladder/",
+         "compare/?systems=liquid,rootstock,lightning",
+         "zh/", "zh/projects/liquid/", "zh/matrix/comparison/", "zh/reference/glossary/", "zh/ladder/",
+         "zh/compare/?systems=liquid,stacks"]
 
 
 @pytest.fixture(scope="module")

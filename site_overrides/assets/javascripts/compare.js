@@ -107,7 +107,7 @@
           var link = element("a", "", "[" + number + "]");
           if (/^https:\/\//.test(source.url)) link.href = source.url;
           link.title = source.title;
-          link.setAttribute("aria-label", words(box, "label-sources") + " " + source.title);
+          link.setAttribute("aria-label", link.textContent + " " + source.title);   // starts with what it shows
           span.appendChild(document.createTextNode(" "));
           span.appendChild(link);
         });
