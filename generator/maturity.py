@@ -3,7 +3,10 @@
 Reads System records. Writes nothing. A level is never typed in an entry: it is the
 highest level whose requirements, and those of every level below it, the system's own peg
 meets. The peg rated is the first in `custody` (the system's own way in and out); every
-peg gets its own result too. Each requirement reads sourced fields of the peg
+peg gets its own result too. Key holders who can move the BTC without its owners count
+against a peg even where users can also exit alone (a statechain operator with a previous
+owner, an Ark server after expiry): an exit alone meets the signer requirements only when
+no such keys exist. Each requirement reads sourced fields of the peg
 (unilateral_exit, challenge, signers, upgrades). A field the entry does not give leaves
 its requirement under review: it is never assumed met.
 
@@ -79,10 +82,10 @@ _EXIT_ALONE = N_("Every user can take their BTC back to Bitcoin alone, so no set
 
 
 def _enough_signers(peg: Custody) -> Verdict:
-    if _exits_alone(peg):
-        return Verdict(MET, _EXIT_ALONE, fields=("unilateral_exit",))
     signers = peg.signers
     if signers is None:
+        if _exits_alone(peg):
+            return Verdict(MET, _EXIT_ALONE, fields=("unilateral_exit",))
         return Verdict(UNDER_REVIEW, N_("The entry does not yet say how many parties hold the keys."))
     met = signers.count >= MIN_SIGNERS and 2 * signers.threshold > signers.count
     return Verdict(MET if met else NOT_MET, N_("{threshold} of {count} key holders must sign."),
@@ -90,10 +93,10 @@ def _enough_signers(peg: Custody) -> Verdict:
 
 
 def _independent_signers(peg: Custody) -> Verdict:
-    if _exits_alone(peg):
-        return Verdict(MET, _EXIT_ALONE, fields=("unilateral_exit",))
     signers = peg.signers
     if signers is None:
+        if _exits_alone(peg):
+            return Verdict(MET, _EXIT_ALONE, fields=("unilateral_exit",))
         return Verdict(UNDER_REVIEW, N_("The entry does not yet say how many parties hold the keys."))
     if signers.independent is None:
         return Verdict(UNDER_REVIEW, N_("The sources do not say how many of the {count} key holders are "
@@ -149,11 +152,11 @@ def _unilateral_exit(peg: Custody) -> Verdict:
 
 REQUIREMENTS = (
     Requirement("five-signers", 1, N_("5 or more signers, majority threshold"),
-                N_("At least 5 parties hold the keys that can move the BTC, and more than half of them must "
-                   "sign (or every user can exit alone)."), _enough_signers),
+                N_("At least 5 parties hold the keys that can move the BTC without its owners, and more than "
+                   "half of them must sign (or no one holds such keys: every user exits alone)."), _enough_signers),
     Requirement("independent-signers", 1, N_("4 or more independent signers"),
                 N_("At least 4 of those parties are independent of the team that builds or runs the system "
-                   "(or every user can exit alone)."), _independent_signers),
+                   "(or no one holds such keys)."), _independent_signers),
     Requirement("one-honest-challenger", 2, N_("One honest challenger"),
                 N_("One honest party can stop a wrong withdrawal: anyone or an allow-list may challenge it on "
                    "Bitcoin, or only the owner can spend the BTC."),

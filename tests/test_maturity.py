@@ -122,11 +122,12 @@ def test_levels_are_cumulative():
     assert rate_peg(peg(**level1)).level == 1
     assert rate_peg(peg(**level2)).level == 2
     # level 3's requirements met, but level 1's not: the level stays 0
-    top_only = peg(model="bitvm-bridge", unilateral_exit=fact("yes"), challenge=fact("anyone"),
-                   upgrades=fact("none"), signers=signers(3, 3))
-    assert rate_peg(top_only).level == 3     # an exit alone meets level 1 whatever the signers
-    no_exit = dataclasses.replace(top_only, unilateral_exit=fact("no"))
-    assert rate_peg(no_exit).level == 0
+    top = peg(model="self-custody", unilateral_exit=fact("yes"), challenge=fact("anyone"), upgrades=fact("none"))
+    assert rate_peg(top).level == 3
+    # level 3's requirements met, but level 1's not: the level stays 0
+    assert rate_peg(dataclasses.replace(top, unilateral_exit=fact("no"))).level == 0
+    # an operator who can move coins with a previous owner counts, despite the exit alone
+    assert rate_peg(dataclasses.replace(top, signers=signers(1, 1))).level == 0
 
 
 def test_pending_when_the_next_level_is_only_under_review():
