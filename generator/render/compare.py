@@ -68,7 +68,9 @@ def system_cells(system: System, catalog: Catalog) -> dict:
                                                                          maturity.under_review)):
             if ids:
                 parts.append(fill(label, {"names": _(", ").join(_(_NAMES[i]) for i in ids)}, str, str))
-        cells["maturity"] = [_item(result_label(maturity), " ".join(parts), _peg_sources(maturity.rated.peg))]
+        reason = fill(N_("{unmet} {review}"), {"unmet": parts[0], "review": parts[1]}, str, str) \
+            if len(parts) == 2 else "".join(parts)
+        cells["maturity"] = [_item(result_label(maturity), reason, _peg_sources(maturity.rated.peg))]
     else:
         cells["maturity"] = [_item(_("Not applicable"))]
     for corner in CORNERS:

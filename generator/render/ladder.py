@@ -62,8 +62,13 @@ def _fact_value(name: str, fact, h: Helpers) -> Markup:
     term = h.term(name, fact.value)
     if name == "upgrades" and fact.exit_window_days is not None:
         days = fill(N_("{days} days' notice"), {"days": fact.exit_window_days}, escape_inline, escape)
-        return Markup(f"{term} ({days})")
+        return Markup(fill(N_("{name} ({state})"), {"name": term, "state": Markup(days)}, escape_inline, _markup))
     return term
+
+
+def _markup(value) -> str:
+    """A filled value that is already Markdown (a link, a filled template) stays as it is."""
+    return str(value) if isinstance(value, Markup) else escape(value)
 
 
 def _facts(peg, h: Helpers) -> list[dict]:
@@ -122,7 +127,8 @@ def ladder_page(catalog: Catalog) -> str:
         members = [(s, m) for s, m in results if m.applies and m.level == level.number]
         rows = [{"link": h.system_link(s, "maturity"), "peg": m.rated.peg.name,
                  "next": Markup(escape_inline(_("; "))).join(
-                     Markup(f"{escape(_(r.name))} ({escape(_(STATE_BADGES[v.state]))})")
+                     Markup(fill(N_("{name} ({state})"), {"name": _(r.name), "state": _(STATE_BADGES[v.state])},
+                                 escape_inline, escape))
                      for r, v in m.rated.next_steps)}
                 for s, m in members]
         groups.append({"label": level_label(level.number), "anchor": f"level-{level.number}",
