@@ -13,7 +13,7 @@ from .test_browser import ARGS, CHROMIUM, browser, page  # noqa: F401  (fixtures
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
 STATUS = {"en": "Comparing {count} systems.", "zh": "正在比较 {count} 个系统。"}
-ADD = {"en": "Add a system", "zh": "添加一个系统"}
+ADD = {"en": "Add a system", "zh": "添加系统"}
 
 
 def columns(page) -> list[str]:
@@ -116,3 +116,15 @@ def test_what_the_page_loads(built_site):
         index = len(gzip.compress((data / language / "index.json").read_bytes()))
         largest = max(len(gzip.compress(p.read_bytes())) for p in (data / language).glob("*.json"))
         assert index + 4 * largest < 200_000, (language, index, largest)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_screenshot(page, built_site, language):
+    """test-output/screenshots/compare-<language>.png, for the record."""
+    from .test_browser import SHOTS
+    prefix = "" if language == "en" else "zh/"
+    page.goto(f"{built_site.base_url}{prefix}compare/?systems=liquid,rootstock,lightning")
+    wait_for_columns(page, ["Liquid Network", "Rootstock", "Lightning Network"])
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"compare-{language}.png"), full_page=True)
+    assert (SHOTS / f"compare-{language}.png").stat().st_size > 20_000

@@ -42,6 +42,22 @@ def test_json_download_validates_against_the_published_schema(built_site):
 
 
 @pytest.mark.site
+def test_json_download_carries_each_maturity_and_validates_against_the_export_schema(built_site):
+    import jsonschema
+    schema = json.loads((built_site.site / "schema/export.schema.json").read_text())
+    document = json.loads((built_site.site / "data/catalog.json").read_text())
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(document)) == []
+    maturity = {item["slug"]: item["maturity"] for item in document["systems"]}
+    assert maturity["lightning"] == {"level": 3, "unmet": [], "under_review": [], "not_applicable": None}
+    assert maturity["ordinals"] == {"level": None, "unmet": [], "under_review": [], "not_applicable": "no-custody"}
+    assert maturity["arbitrum"]["not_applicable"] == "comparator"
+    assert maturity["cbbtc"]["level"] == 0 and "unilateral-exit" in maturity["cbbtc"]["unmet"]
+    rows = {row["slug"]: row for row in csv.DictReader(io.StringIO((built_site.site / "data/catalog.csv").read_text()))}
+    assert rows["lightning"]["maturity_level"] == "3" and rows["ordinals"]["maturity_level"] == ""
+    assert rows["cbbtc"]["maturity_unmet"].split("; ") == maturity["cbbtc"]["unmet"]
+
+
+@pytest.mark.site
 def test_csv_download_round_trips_the_matrix_columns(built_site):
     rows = list(csv.DictReader(io.StringIO((built_site.site / "data/catalog.csv").read_text())))
     assert list(rows[0].keys()) == CSV_COLUMNS
