@@ -1,7 +1,7 @@
 """The command line: a thin layer over the library.
 
 `check` reports problems; `build` checks, renders and builds the site; `serve` previews
-it; `new` scaffolds an entry. Only this module prints or chooses an exit code:
+it; `diff` says what a change means; `new` scaffolds an entry. Only this module prints or chooses an exit code:
 0 = clean (warnings allowed), 1 = the catalogue has errors, 2 = usage or environment.
 """
 from __future__ import annotations
@@ -46,6 +46,10 @@ def parser() -> argparse.ArgumentParser:
                               help="bring the PO files up to date with the English (make translations)")
     translations.add_argument("files", nargs="*", type=Path,
                               help="with --refresh: only the PO files of these catalogue files")
+    diff = sub.add_parser("diff", help="what a change means: ratings, corners, status, sources (not a text diff)")
+    diff.add_argument("base", help="the git revision to compare from, e.g. origin/main")
+    diff.add_argument("head", nargs="?", help="the revision to compare to (default: the working tree)")
+    diff.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
     new = sub.add_parser("new", help="write a template entry to fill in")
     new.add_argument("slug", help="file name of the entry, e.g. my-system")
     new.add_argument("--category", required=True, help="an id from catalog/categories.yaml")
@@ -89,6 +93,8 @@ def main(argv=None) -> int:
         return _new(args)
     if args.command == "translations":
         return _translations(args)
+    if args.command == "diff":
+        return _diff(args)
     try:
         result = check_all(args.catalog, args.today)
     except CatalogEnvironmentError as exc:
@@ -99,6 +105,18 @@ def main(argv=None) -> int:
     except BrokenPipeError:   # output piped into `head`: stop quietly
         sys.stderr.close()
     return EXIT_ERRORS if result.errors else EXIT_OK
+
+
+def _diff(args) -> int:
+    from . import diff, history
+    try:
+        diffs = history.diff(Path.cwd(), args.base, args.head)
+    except history.GitError as exc:
+        print(f"error: cannot compare: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    head = args.head or "working tree"
+    print((diff.as_json if args.json else diff.markdown)(diffs, args.base, head), end="")
+    return EXIT_OK
 
 
 def _new(args) -> int:
