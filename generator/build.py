@@ -18,11 +18,15 @@ import threading
 import time
 from pathlib import Path
 
+from . import history
 from .catalog import CatalogEnvironmentError, check_all
+from .history import History
 from .load import load_file
-from .render import ContentError, SiteConfig, render_docs, sync_tree
+from .render import ContentError, SiteConfig, SiteHistory, render_docs, sync_tree
+from .render.history import judged_on
 from .reproducible import normalise_site
 from .search_index import split_search_index
+from .translations import SOURCE_LANGUAGE
 
 
 class BuildError(Exception):
@@ -55,16 +59,21 @@ def load_config(config_file: Path, **overrides):
         raise BuildError(f"{config_file}: {exc}") from exc
 
 
-def site_config(config) -> SiteConfig:
-    return SiteConfig(repository=config["extra"]["repository"], branch=config["extra"]["branch"])
+def site_config(config, root: Path, catalog, events: History | None) -> SiteConfig:
+    """The site's settings, with the repository's history: facts are judged against the last
+    commit's date (or, without history, the newest review date), never against the clock."""
+    judged = judged_on(history.head_date(root) if events is not None else None, catalog)
+    return SiteConfig(repository=config["extra"]["repository"], branch=config["extra"]["branch"],
+                      history=SiteHistory(events, judged, config["site_url"] or ""))
 
 
-def render_step(root: Path, config, today: dt.date) -> tuple[object, int]:
+def render_step(root: Path, config, today: dt.date, events: History | None) -> tuple[object, int]:
     """Check the catalogue and, if clean, render build/docs. Returns (check result, files changed)."""
     result = check_all(root / "catalog", today)
     if result.errors:
         return result, 0
-    files = render_docs(result.catalogs, site_config(config), root / "content",
+    site = site_config(config, root, result.catalogs[SOURCE_LANGUAGE], events)
+    files = render_docs(result.catalogs, site, root / "content",
                         root / "catalog" / "schema" / "project.schema.json", result.pages)
     try:
         return result, sync_tree(Path(config["docs_dir"]), files)
@@ -104,7 +113,7 @@ def build(root: Path, today: dt.date, *, site_dir: Path | None = None, site_url:
     site_dir = (site_dir or Path(probe["site_dir"])).resolve()
     recover(site_dir)
     try:
-        result, changed = render_step(root, probe, today)
+        result, changed = render_step(root, probe, today, history.read(root))
     except (BuildError, CatalogEnvironmentError) as exc:
         report(f"error: {exc}")
         return 2 if isinstance(exc, CatalogEnvironmentError) else 1
@@ -167,11 +176,12 @@ def serve(root: Path, today: dt.date, dev_addr: str = "127.0.0.1:8000") -> int:
     config_file = root / "mkdocs.yml"
     config = load_config(config_file)
     watched = [root / "catalog", root / "content"]
+    events = history.read(root)       # history changes with commits, not with edits: read it once
 
     def rerender(first: bool = False) -> bool:
         started = time.perf_counter()
         try:
-            result, changed = render_step(root, config, today)
+            result, changed = render_step(root, config, today, events)
         except (BuildError, CatalogEnvironmentError) as exc:
             print(f"error: {exc}", flush=True)
             return False

@@ -18,13 +18,14 @@ from ..translations import SOURCE_LANGUAGE
 from .content import ContentError, render_content
 from .compare import render_compare
 from .downloads import render_downloads
+from .history import SiteHistory, render_history
 from .ladder import render_ladder
 from .matrices import render_matrices
 from .pages import SiteConfig, render_pages
 from .reference import render_reference
 from .tooltips import Tooltips
 
-__all__ = ["ContentError", "SiteConfig", "render_docs", "sync_tree"]
+__all__ = ["ContentError", "SiteConfig", "SiteHistory", "render_docs", "sync_tree"]
 
 
 def localized_path(path: str, language: str) -> str:
@@ -45,8 +46,10 @@ def render_docs(catalogs: dict[str, Catalog], site: SiteConfig, content_dir: Pat
             content = render_content(content_dir, catalog, pages)   # first, so its errors come before any output
             tooltips = Tooltips(catalog)
             with tooltips.active():
-                generated = itertools.chain(render_pages(catalog, site), render_matrices(catalog).items(),
+                generated = itertools.chain(render_pages(catalog, site),
+                                            render_matrices(catalog, site.history).items(),
                                             render_ladder(catalog).items(), render_compare(catalog).items(),
+                                            render_history(catalog, site.history).items(),
                                             render_reference(catalog).items())
                 for path, text in generated:
                     if path in content:

@@ -15,6 +15,7 @@ from ..model import CORNERS, RISK_DIMENSIONS
 from ..ui import N_, _, fill
 from .markdown import escape, front_matter, render_page, md_link_target, text
 from .helpers import Helpers
+from .history import SiteHistory, stale_note
 from .pages import risk_badge
 from .words import CELL, CORNER_LABELS
 
@@ -31,7 +32,12 @@ def _corner_cell(h: Helpers, system, corner: str) -> Markup:
     return Markup(f'[{escape(_(CELL[c.value]))}]({target} "{escape(c.reason)}")')
 
 
-def trilemma_matrix(catalog: Catalog) -> str:
+def _system_cell(h: Helpers, system, site: SiteHistory) -> Markup:
+    """The system's link, marked when any of its facts is past the stale threshold."""
+    return Markup(h.system_link(system) + stale_note(system, site))
+
+
+def trilemma_matrix(catalog: Catalog, site: SiteHistory) -> str:
     h = Helpers(catalog, "matrix/trilemma.md")
     categories = catalog.vocabularies["categories"].terms
     groups = []
@@ -45,7 +51,7 @@ def trilemma_matrix(catalog: Catalog) -> str:
             members = [s for s in catalog.systems if s.category == term.id]
             title, note = term.name, fill(N_("This family gives up {corner}."),
                                           {"corner": _(CORNER_LABELS[term.gives_up]).lower()}, str, str)
-        rows = [{"link": h.system_link(s), "category": h.page_link(
+        rows = [{"link": _system_cell(h, s, site), "category": h.page_link(
                     catalog.vocabularies["categories"][s.category].name, f"categories/{s.category}.md"),
                  "cells": [_corner_cell(h, s, c) for c in CORNERS]} for s in members]
         groups.append({"title": title, "anchor": term.id if term else "outside-the-families",
@@ -57,7 +63,7 @@ def trilemma_matrix(catalog: Catalog) -> str:
         explainer=h.page_link(_("the trilemma"), "trilemma.md"))
 
 
-def comparison_matrix(catalog: Catalog) -> str:
+def comparison_matrix(catalog: Catalog, site: SiteHistory) -> str:
     h = Helpers(catalog, "matrix/comparison.md")
     v = catalog.vocabularies
 
@@ -72,7 +78,7 @@ def comparison_matrix(catalog: Catalog) -> str:
         custody_risk = Markup(" / ".join(risk(c.risk.rating) for c in s.custody)) or risk("not-applicable")
         corners = ([_(CELL[s.trilemma.corners[c].value]) for c in CORNERS] if s.trilemma.applies
                    else [_("– n/a")] * 3)
-        rows.append([h.system_link(s), v["categories"][s.category].name, v["status"][s.status.value].name,
+        rows.append([_system_cell(h, s, site), v["categories"][s.category].name, v["status"][s.status.value].name,
                      s.token.symbol if s.token else _("None"),
                      names(v["custody"][c.model].name for c in s.custody) or _("Holds no BTC"),
                      v["consensus"][s.consensus.value].name, v["execution"][s.execution.value].name,
@@ -86,5 +92,6 @@ def comparison_matrix(catalog: Catalog) -> str:
         csv=h.page_link(_("CSV download"), "data/catalog.csv"))
 
 
-def render_matrices(catalog: Catalog) -> dict[str, str]:
-    return {"matrix/trilemma.md": trilemma_matrix(catalog), "matrix/comparison.md": comparison_matrix(catalog)}
+def render_matrices(catalog: Catalog, site: SiteHistory) -> dict[str, str]:
+    return {"matrix/trilemma.md": trilemma_matrix(catalog, site),
+            "matrix/comparison.md": comparison_matrix(catalog, site)}

@@ -7,6 +7,7 @@ MkDocs checks in --strict mode.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -16,7 +17,8 @@ from ..catalog import Catalog
 from ..model import CORNERS, RISK_DIMENSIONS, System
 from .. import ui
 from ..ui import N_, _
-from . import ladder, rosette, triangle
+from . import figure_chart, history, ladder, rosette, triangle
+from .history import SiteHistory
 from .helpers import METHODOLOGY, Helpers
 from .markdown import escape, escape_inline, external, front_matter, html_href, raw, render_page, text
 from .words import CORNER_BADGES, CORNER_LABELS, DIMENSION_LABELS, trilemma_sentence
@@ -52,9 +54,11 @@ def _source_definition(source) -> Markup:
 
 @dataclass(frozen=True)
 class SiteConfig:
-    """What the pages need from mkdocs.yml: where the entries can be edited."""
+    """What the pages need from mkdocs.yml (where the entries can be edited, the site's
+    address) and from the repository (its history; without it, nothing is judged stale)."""
     repository: str
     branch: str
+    history: SiteHistory = SiteHistory(None, dt.date.min)
 
 
 def system_page(system: System, catalog: Catalog, site: SiteConfig, related_index: dict,
@@ -94,7 +98,9 @@ def system_page(system: System, catalog: Catalog, site: SiteConfig, related_inde
         small_triangle=Markup(triangle.render(placement, src, highlight=system.slug, small=True)),
         rosette=Markup(rosette.render(system, catalog)), risk_rows=risk_rows,
         scale_link=h.page_link(_("How ratings are decided"), METHODOLOGY, "risk-ratings"),
-        maturity=ladder.system_section(system, catalog, h),
+        charts=[Markup(svg) for svg in map(figure_chart.render, system.figures) if svg],
+        maturity=ladder.system_section(system, catalog, h), as_of=history.as_of_label(site.history),
+        changes=history.system_section(system, catalog, site.history, h),
         related=related, footnote_marker=Markup("///Footnotes Go Here///"),
         source_definition=_source_definition,
         edit_link=external(_("Edit this entry"), f"{site.repository.rstrip('/')}/edit/{site.branch}/"
