@@ -9,11 +9,13 @@ read it there (site_overrides/main.html). Output is deterministic (same order, n
 Given each language's system words (search_names.py), a system page's entry gets a `names`
 field holding them, which the index configuration declares with NAMES_BOOST: a query for a
 name, alias, ticker or local name then scores the system's own page above every page that
-only mentions it (measured 2026-12 on 65 systems: 218 of 224 English words and 222 of 227 Chinese ones put the
-page first with this field alone, against 183 and 171 without it; the worker
-names-first.js settles the rest, where one system's word begins another's: Ark and Arkade).
-Zero-width spaces that jieba leaves beside a space are dropped: the space already separates
-the words, so search is unchanged and the Chinese index is about 73 KB smaller.
+only mentions it (measured 2026-12 on 65 systems: with this field alone, 218 of 224 English
+words and 221 of 227 Chinese ones put the page first, against 183 and 171 without it; the
+worker names-first.js settles the rest, where one system's word begins another's: Ark and
+Arkade).
+Zero-width spaces that jieba leaves beside another separator (a space, a hyphen, Chinese
+punctuation: the index's own separator) are dropped: that character already separates the
+words, so the tokens are the same, and the Chinese index is about 120 KB smaller.
 """
 from __future__ import annotations
 
@@ -36,7 +38,8 @@ def split_search_index(site: Path, names: dict[str, dict[str, list[str]]] | None
         return
     names = names or {}
     index = json.loads(path.read_text(encoding="utf-8"))
-    docs = [_without_redundant_breaks(doc) for doc in index["docs"]]
+    separator = re.compile(index["config"]["separator"])
+    docs = [_without_redundant_breaks(doc, separator) for doc in index["docs"]]
     for language in LANGUAGES:
         prefix = f"{language}/"
         own = [{**doc, "location": doc["location"][len(prefix):]} for doc in docs
@@ -59,11 +62,16 @@ def _write(target: Path, index: dict, languages: list[str], docs: list[dict], na
                                  separators=(",", ":")), encoding="utf-8")
 
 
-_BREAK_BESIDE_SPACE = re.compile(r"\u200b+(?=\s)|(?<=\s)\u200b+")
+_BREAKS = re.compile("\u200b+")
 
 
-def _without_redundant_breaks(doc: dict) -> dict:
-    return {**doc, **{key: _BREAK_BESIDE_SPACE.sub("", doc[key]) for key in ("title", "text") if key in doc}}
+def _without_redundant_breaks(doc: dict, separator: re.Pattern) -> dict:
+    def keep(text: str, match: re.Match) -> str:
+        before, after = text[match.start() - 1:match.start()], text[match.end():match.end() + 1]
+        redundant = not before or not after or separator.fullmatch(before) or separator.fullmatch(after)
+        return "" if redundant else match.group()
+    return {**doc, **{key: _BREAKS.sub(lambda m, text=doc[key]: keep(text, m), doc[key])
+                      for key in ("title", "text") if key in doc}}
 
 
 _URL_ENTRY = re.compile(r"\s*<url>.*?</url>", re.S)
