@@ -26,6 +26,7 @@ from .render import ContentError, SiteConfig, SiteHistory, render_docs, sync_tre
 from .render.history import judged_on
 from .reproducible import normalise_site
 from .search_index import split_search_index
+from .search_names import names_by_location
 from .translations import SOURCE_LANGUAGE
 
 
@@ -123,13 +124,14 @@ def build(root: Path, today: dt.date, *, site_dir: Path | None = None, site_url:
         report(f"{result.errors} error(s): the site was not built; site/ is unchanged.")
         return 1
     systems = len(result.catalog.systems)
+    names = names_by_location(result.catalogs)
     del result  # the checked catalogue is no longer needed: let MkDocs reuse its memory
     tmp = site_dir.with_name(f".{site_dir.name}.tmp-{os.getpid()}")
     config = load_config(config_file, site_dir=str(tmp), site_url=site_url)
     started = time.perf_counter()
     try:
         mkdocs_build(config)
-        split_search_index(tmp)
+        split_search_index(tmp, names)
         normalise_site(tmp)
     except (MkDocsException, OSError) as exc:
         shutil.rmtree(tmp, ignore_errors=True)
