@@ -6,11 +6,13 @@ each (yes = 1, partial = 0.5, no = 0): a system keeping two corners sits on the 
 between them, partial values pull it inside. Systems with the same values form one
 cluster, labelled by one callout; a cluster shows at most CLUSTER_CAP names and links
 to the matrix for the rest, so the diagram's size does not grow with the catalogue.
+Guarantees: each callout sits beside its cluster and clears every dot, corner name and
+other callout when there is any room (boxes.place_all); clusters come in reading order,
+numbered for the narrow figure (triangle_narrow.py) that phones get instead.
 """
 from __future__ import annotations
 
 import math
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -18,6 +20,8 @@ from markupsafe import Markup, escape
 
 from ..model import CORNERS, System
 from ..ui import N_, _, fill
+from . import boxes, triangle_narrow
+from .boxes import text_width
 from .markdown import html_href, environment
 from .words import CORNER_LABELS as CORNER_NAMES, corner_clauses
 
@@ -27,7 +31,8 @@ CLUSTER_CAP = 12
 SMALL_CAP = 1            # the small figure marks each cluster with one dot
 LINE = 16.0
 CHAR = 8.0           # average glyph width at the label size, for layout only
-CORNER_CHAR = 10.5    # the same for the bold corner names
+CORNER_TEXT = {"shared_ledger": (400.0, 68.0), "open_membership": (172.0, 504.0), "no_new_token": (628.0, 504.0)}
+CORNER_SIZE = 16.0
 
 
 @dataclass(frozen=True)
@@ -43,7 +48,7 @@ class Label:
 
     @property
     def width(self) -> float:
-        return round(_width(self.text) * CHAR * (1.6 if self.highlight else 1.1) + 16, 1)
+        return round(text_width(self.text) * CHAR * (1.6 if self.highlight else 1.1) + 16, 1)
 
     def left(self, anchor: str) -> float:
         return round({"start": self.x, "end": self.x - self.width, "middle": self.x - self.width / 2}[anchor], 1)
@@ -94,49 +99,34 @@ def _direction(side: str) -> tuple[float, float]:
     return 1.0, 0.0
 
 
-def _label_origin(side: str, dots, count: int) -> tuple[float, float, str]:
-    """Where a cluster's first label line goes (clear of its dots), and its text-anchor."""
+def _origins(side: str, dots, count: int) -> list[tuple[float, float, str]]:
+    """Where a cluster's first label line may go (clear of its dots), best first: beside
+    the dots on the outer side of the triangle (level with them, then hanging from or
+    standing on their level), then the other side, then below, above."""
     xs, ys = [d[0] for d in dots], [d[1] for d in dots]
-    y = sum(ys) / len(ys)
-    half = (count - 1) * LINE / 2
+    cx, cy = sum(xs) / len(xs), sum(ys) / len(ys)
+    levels = (cy - (count - 1) * LINE / 2 + 4, cy + 4, cy + 4 - (count - 1) * LINE)
+    right = [(max(xs) + 14, y, "start") for y in levels]
+    left = [(min(xs) - 14, y, "end") for y in levels]
+    below, above = (cx, max(ys) + 24, "middle"), (cx, min(ys) + 3 - LINE * count, "middle")
     if side in ("edge:no_new_token", "vertex:open_membership"):
-        return min(xs) - 14, y - half + 4, "end"
+        return left + right[:1] + [below, above]
     if side == "edge:shared_ledger":
-        return sum(xs) / len(xs), max(ys) + 24, "middle"
-    return max(xs) + 14, y - half + 4, "start"
+        return [below, above] + right[:1] + left[:1]
+    return right + left[:1] + [below, above]
 
 
-def _width(text: str) -> int:
-    """Text width in Latin-character units: a Chinese character is as wide as two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _box(x, y, anchor, texts):
-    width = max(_width(t) for t in texts) * CHAR
+def _box(x, y, anchor, texts, big: bool = False) -> boxes.Box:
+    """The box a cluster's label lines cover, first baseline at y (big: the highlight)."""
+    size = 1.5 if big else 1.0
+    width = max(text_width(t) for t in texts) * CHAR * (1.6 if big else 1.1)
     x0 = {"start": x, "end": x - width, "middle": x - width / 2}[anchor]
-    return [x0, y - 11, x0 + width, y - 11 + LINE * len(texts)]
+    return (x0, y - 11 * size, x0 + width, y - 11 * size + LINE * size * len(texts))
 
 
-def _clear(box, others) -> bool:
-    return not any(o[0] < box[2] and box[0] < o[2] and o[1] < box[3] and box[1] < o[3] for o in others)
-
-
-def _separate(boxes, obstacles):
-    """Place label boxes one by one (top first) at the nearest height, up or down, where
-    they clear the dots and the labels already placed. Few clusters, so a scan is cheap."""
-    placed = []
-    for i in sorted(range(len(boxes)), key=lambda i: boxes[i][1]):
-        box = boxes[i]
-        if box[0] == box[2]:
-            continue   # a cluster without labels (small figures label one system only)
-        for step in range(400):
-            shift = (step + 1) // 2 * 3 * (1 if step % 2 else -1)
-            candidate = [box[0], box[1] + shift, box[2], box[3] + shift]
-            if _clear(candidate, obstacles + placed):
-                box[1], box[3] = candidate[1], candidate[3]
-                break
-        placed.append(box)
-    return boxes
+def wide_corners() -> tuple[boxes.Text, ...]:
+    """The corner names of the wide figure, centred under (or over) their vertex."""
+    return tuple(boxes.Text(_(CORNER_NAMES[c]), x, y, "middle", CORNER_SIZE) for c, (x, y) in CORNER_TEXT.items())
 
 
 @dataclass(frozen=True)
@@ -157,38 +147,64 @@ class Placement:
         return cls(ordered, {s.slug: values for values, members in ordered for s in members})
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """A cluster before its labels are placed."""
+    values: tuple[str, str, str]
+    members: tuple[System, ...]
+    shown: tuple[System, ...]
+    dots: tuple[tuple[float, float], ...]
+    named: tuple[System, ...]
+    texts: tuple[str, ...]
+    origins: list
+    more: int
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        return (sum(x for x, _y in self.dots) / len(self.dots), sum(y for _x, y in self.dots) / len(self.dots))
+
+
+def _plan(values, members, cap, highlight, label_all) -> _Plan:
+    shown = list(members[:cap])
+    if highlight and highlight in {s.slug for s in members}:
+        chosen = next(s for s in members if s.slug == highlight)
+        shown = [chosen] + [s for s in shown if s is not chosen][:cap - 1]
+    side = _side(values)
+    x, y = _point(values)
+    dx, dy = _direction(side)
+    spacing = 11.0
+    dots = tuple((round(x + (i - (len(shown) - 1) / 2) * spacing * dx, 1),
+                  round(y + (i - (len(shown) - 1) / 2) * spacing * dy, 1)) for i in range(len(shown)))
+    named = tuple(shown if label_all else [s for s in shown if s.slug == highlight])
+    more = len(members) - len(shown)
+    texts = tuple(s.name for s in named) + ((_more(more),) if label_all and more else ())
+    return _Plan(values, members, tuple(shown), dots, named, texts, _origins(side, dots, len(texts)), more)
+
+
 def layout(placement: Placement, from_src: str, cap: int = CLUSTER_CAP, highlight: str | None = None,
-           label_all: bool = True) -> list[Cluster]:
-    """Clusters with dots and label positions, for the page at from_src."""
-    plans = []
-    for values, members in placement.groups:
-        shown = list(members[:cap])
-        if highlight and placement.values_of.get(highlight) == values:
-            chosen = next(s for s in members if s.slug == highlight)
-            shown = [chosen] + [s for s in shown if s is not chosen][:cap - 1]
-        side = _side(values)
-        x, y = _point(values)
-        dx, dy = _direction(side)
-        spacing = 11.0
-        dots = tuple((round(x + (i - (len(shown) - 1) / 2) * spacing * dx, 1),
-                      round(y + (i - (len(shown) - 1) / 2) * spacing * dy, 1)) for i in range(len(shown)))
-        named = shown if label_all else [s for s in shown if s.slug == highlight]
-        more = len(members) - len(shown)
-        texts = [s.name for s in named] + ([_more(more)] if label_all and more else [])
-        lx, ly, anchor = _label_origin(side, dots, len(texts))
-        plans.append((values, members, tuple(shown), dots, named, texts, anchor, lx, ly, more))
-    obstacles = [(x - 6, y - 6, x + 6, y + 6) for plan in plans for x, y in plan[3]]
-    boxes = _separate([_box(p[7], p[8], p[6], p[5]) if p[5] else [0.0, 0.0, 0.0, 0.0] for p in plans], obstacles)
+           label_all: bool = True, corners=None, frame: boxes.Box | None = None) -> list[Cluster]:
+    """Clusters with dots and label positions, for the page at from_src, in reading order
+    (top to bottom, then left to right): the order of the text version and of the keys.
+    With a frame, a label goes only where it fits inside the frame, when it can."""
+    plans = [_plan(values, members, cap, highlight, label_all) for values, members in placement.groups]
+    plans.sort(key=lambda p: (round(p.centre[1]), p.centre[0]))
+    big = not label_all          # the small figure names one system, in large type
+    obstacles = [(None, (x - 6, y - 6, x + 6, y + 6)) for plan in plans for x, y in plan.dots]
+    obstacles += [(None, corner.box) for corner in (corners or wide_corners())]
+    for plan in plans:
+        inside = [o for o in plan.origins if frame and plan.texts and boxes.within(_box(*o, plan.texts, big), frame)]
+        plan.origins[:] = inside or plan.origins
+    chosen = boxes.place_all([[_box(x, y, a, p.texts, big) for x, y, a in p.origins] if p.texts else []
+                              for p in plans], obstacles)
     clusters = []
-    for plan, box in zip(plans, boxes):
-        values, members, shown, dots, named, texts, anchor, lx, ly, more = plan
-        top = box[1] + 11
+    for plan, (index, dy) in zip(plans, chosen):
+        lx, ly, anchor = plan.origins[index][0], plan.origins[index][1] + dy, plan.origins[index][2]
         labels = [Label(s.name, html_href(from_src, f"projects/{s.slug}.md"), round(lx, 1),
-                        round(top + i * LINE, 1), s.slug == highlight) for i, s in enumerate(named)]
-        if label_all and more:
-            labels.append(Label(_more(more), html_href(from_src, "matrix/trilemma.md"),
-                                round(lx, 1), round(top + len(named) * LINE, 1)))
-        clusters.append(Cluster(values, members, shown, dots, tuple(labels), anchor, more))
+                        round(ly + i * LINE, 1), s.slug == highlight) for i, s in enumerate(plan.named)]
+        if label_all and plan.more:
+            labels.append(Label(_more(plan.more), html_href(from_src, "matrix/trilemma.md"),
+                                round(lx, 1), round(ly + len(plan.named) * LINE, 1)))
+        clusters.append(Cluster(plan.values, plan.members, plan.shown, plan.dots, tuple(labels), anchor, plan.more))
     return clusters
 
 
@@ -196,27 +212,40 @@ def _more(count: int) -> str:
     return fill(N_("+ {count} more"), {"count": count}, str, str)
 
 
-def _view_box(clusters) -> str:
-    xs = [VERTEX["open_membership"][0] - 8 - _width(_(CORNER_NAMES["open_membership"])) * CORNER_CHAR / 2,
-          VERTEX["no_new_token"][0] + 8 + _width(_(CORNER_NAMES["no_new_token"])) * CORNER_CHAR / 2]
-    ys = [40.0, VERTEX["no_new_token"][1] + 44]
+def _view_box(clusters, corners) -> str:
+    """The viewBox around the triangle, the corner names and every label."""
+    xs, ys = [], [40.0, VERTEX["no_new_token"][1] + 10]
+    for corner in corners:
+        xs += [corner.box[0], corner.box[2]]
+        ys += [corner.box[1], corner.box[3]]
     for cluster in clusters:
         for label in cluster.labels:
             x0 = label.left(cluster.anchor)
             xs += [x0, x0 + label.width]
-            ys += [label.y + (16 if label.highlight else 6)]
-    x0, x1 = min(xs) - 10, max(xs) + 10
-    return f"{x0:.0f} 40 {x1 - x0:.0f} {max(ys) - 40:.0f}"
+            ys += [label.y - (20 if label.highlight else 14), label.y + (16 if label.highlight else 6)]
+    x0, x1, y0, y1 = min(xs) - 10, max(xs) + 10, min(ys) - 4, max(ys) + 10
+    return f"{x0:.0f} {y0:.0f} {x1 - x0:.0f} {y1 - y0:.0f}"
 
 
 def render(placement: Placement, from_src: str, *, highlight: str | None = None, small: bool = False) -> str:
-    """The figure: the SVG plus a text alternative listing the same placement."""
+    """The figure. The wide SVG, names beside the dots; unless small, the narrow SVG with
+    numbered keys and the list of names they key (site.css shows one or the other by the
+    screen's width); then a text alternative listing the same placement. The small figure
+    names one system and uses the narrow figure's large corner names and frame (its name
+    goes inside the frame, over the triangle if need be), so that it stays readable on a
+    phone."""
+    names = {c: _(CORNER_NAMES[c]) for c in CORNERS}
+    corners = triangle_narrow.corners(VERTEX, names) if small else wide_corners()
+    frame = triangle_narrow.frame(corners, VERTEX) if small else None
     clusters = layout(placement, from_src, cap=SMALL_CAP if small else CLUSTER_CAP,
-                      highlight=highlight, label_all=not small)
+                      highlight=highlight, label_all=not small, corners=corners, frame=frame)
+    narrow = None if small else triangle_narrow.narrow(clusters, [_side(c.values) for c in clusters], VERTEX, names)
     env = environment("html")
     return env.get_template("triangle.html.j2").render(
-        clusters=clusters, vertex=VERTEX, corners=CORNERS, corner_names=CORNER_NAMES,
-        view_box=_view_box(clusters), small=small, highlight=highlight,
+        clusters=clusters, vertex=VERTEX, corners=CORNERS, corner_texts=corners,
+        view_box=_view_box(clusters, corners), small=small, highlight=highlight, narrow=narrow,
+        key_radius=triangle_narrow.KEY_RADIUS, key_size=triangle_narrow.KEY_SIZE,
+        dot_radius=triangle_narrow.DOT_RADIUS,
         matrix_href=html_href(from_src, "matrix/trilemma.md"), from_src=from_src,
         more_link=lambda count: Markup(f'<a href="{escape(html_href(from_src, "matrix/trilemma.md"))}">'
                                        f'{escape(fill(N_("{count} more"), {"count": count}, str, str))}</a>'),
