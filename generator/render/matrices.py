@@ -36,6 +36,9 @@ COLUMNS = (("system", N_("System")), ("category", N_("Category")), ("status", N_
            ("data-risk", N_("Data risk")), ("operator-risk", N_("Operator risk")),
            ("finality-risk", N_("Finality risk")), ("user-burden", N_("User burden")))
 FILTERS = ("category", "status", "btc-custody", "consensus")
+CORNER_COLUMNS = {"shared_ledger": "shared-ledger", "open_membership": "open-membership",
+                  "no_new_token": "no-new-token"}
+TRILEMMA_COLUMNS = ("system", *CORNER_COLUMNS.values())
 
 
 def _shown(name: str) -> str:
@@ -81,11 +84,14 @@ def trilemma_matrix(catalog: Catalog) -> str:
                  "cells": [_corner_cell(h, s, c) for c in CORNERS]} for s in members]
         groups.append({"title": title, "anchor": term.id if term else "outside-the-families",
                        "note": note, "rows": rows, "family": term is not None})
+    cells = {_shown(_(label)): value for value, label in CELL.items()}
     return render_page("matrix-trilemma.md.j2",
         front_matter=front_matter(title=_("Trilemma matrix"),
                                   description=_("Every system in the three families against the three corners.")),
         groups=groups, corners=[_(CORNER_LABELS[c]) for c in CORNERS],
-        explainer=h.page_link(_("the trilemma"), "trilemma.md"))
+        explainer=h.page_link(_("the trilemma"), "trilemma.md"),
+        columns=",".join(TRILEMMA_COLUMNS), filters=",".join(CORNER_COLUMNS.values()),
+        values=values_attribute({column: cells for column in CORNER_COLUMNS.values()}))
 
 
 def comparison_matrix(catalog: Catalog) -> str:
