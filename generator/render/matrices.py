@@ -2,16 +2,25 @@
 
 Reads the clean Catalog. Writes nothing; returns {path: Markdown}. Every cell pairs a
 symbol with a word, so colour is never the only cue; the trilemma matrix puts each
-reason in the cell's link title (a tooltip) and on the system's page. The comparison
-matrix is a plain Markdown table inside a marked <div>; site_overrides' matrix.js
-adds sorting and filtering in the browser, with no network.
+reason in the cell's link title (a tooltip) and on the system's page. Each matrix is
+plain Markdown tables inside one marked <div> (templates/matrix-box.md.j2);
+site_overrides' matrix.js adds sorting, filters and a search box in the browser, with no
+network, and keeps the view in the page's address. For that address to read the same in
+every language, the <div> names each column by a stable id (`data-columns`) and maps
+each filter value shown in a cell to its vocabulary id (`data-values`), so that
+`?category=federated-sidechain` selects the same systems on the English and the Chinese
+page.
 """
 from __future__ import annotations
+
+import html
+import json
 
 from markupsafe import Markup
 
 from ..catalog import Catalog
 from ..model import CORNERS, RISK_DIMENSIONS
+from ..translations import Untranslated
 from ..ui import N_, _, fill
 from .markdown import escape, front_matter, render_page, md_link_target, text
 from .helpers import Helpers
@@ -19,11 +28,36 @@ from .history import SiteHistory, stale_note
 from .pages import risk_badge
 from .words import CELL, CORNER_LABELS
 
-HEADERS = [N_("System"), N_("Category"), N_("Status"), N_("Token"), N_("BTC custody"), N_("Consensus"),
-           N_("Execution"), N_("Data availability"), N_("Shared ledger"), N_("Open membership"),
-           N_("No new token"), N_("Custody risk"), N_("Data risk"), N_("Operator risk"), N_("Finality risk"),
-           N_("User burden")]
-FILTERS = (N_("Category"), N_("Status"), N_("BTC custody"), N_("Consensus"))
+# (column id, heading): the ids name columns in the page's address (?sort=custody-risk)
+COLUMNS = (("system", N_("System")), ("category", N_("Category")), ("status", N_("Status")),
+           ("token", N_("Token")), ("btc-custody", N_("BTC custody")), ("consensus", N_("Consensus")),
+           ("execution", N_("Execution")), ("data-availability", N_("Data availability")),
+           ("shared-ledger", N_("Shared ledger")), ("open-membership", N_("Open membership")),
+           ("no-new-token", N_("No new token")), ("custody-risk", N_("Custody risk")),
+           ("data-risk", N_("Data risk")), ("operator-risk", N_("Operator risk")),
+           ("finality-risk", N_("Finality risk")), ("user-burden", N_("User burden")))
+FILTERS = ("category", "status", "btc-custody", "consensus")
+CORNER_COLUMNS = {"shared_ledger": "shared-ledger", "open_membership": "open-membership",
+                  "no_new_token": "no-new-token"}
+TRILEMMA_COLUMNS = ("system", *CORNER_COLUMNS.values())
+
+
+def _shown(name: str) -> str:
+    """A cell's text as the reader sees it (an untranslated name carries its note)."""
+    if isinstance(name, Untranslated):
+        return f"{name} ({_('not yet translated')})"
+    return " ".join(str(name).split())
+
+
+def values_attribute(values: dict[str, dict[str, str]]) -> Markup:
+    """`data-values`: {column id: {text shown in a cell: value id}} as JSON in an HTML
+    attribute (braces as character references, so Markdown never reads them)."""
+    encoded = html.escape(json.dumps(values, ensure_ascii=False, sort_keys=True), quote=True)
+    return Markup(encoded.replace("{", "&#123;").replace("}", "&#125;"))
+
+
+def _vocabulary_values(vocabulary, extra: dict[str, str] | None = None) -> dict[str, str]:
+    return {**{_shown(t.name): t.id for t in vocabulary.terms}, **(extra or {})}
 
 
 def _corner_cell(h: Helpers, system, corner: str) -> Markup:
@@ -56,11 +90,14 @@ def trilemma_matrix(catalog: Catalog, site: SiteHistory) -> str:
                  "cells": [_corner_cell(h, s, c) for c in CORNERS]} for s in members]
         groups.append({"title": title, "anchor": term.id if term else "outside-the-families",
                        "note": note, "rows": rows, "family": term is not None})
+    cells = {_shown(_(label)): value for value, label in CELL.items()}
     return render_page("matrix-trilemma.md.j2",
         front_matter=front_matter(title=_("Trilemma matrix"),
                                   description=_("Every system in the three families against the three corners.")),
         groups=groups, corners=[_(CORNER_LABELS[c]) for c in CORNERS],
-        explainer=h.page_link(_("the trilemma"), "trilemma.md"))
+        explainer=h.page_link(_("the trilemma"), "trilemma.md"),
+        columns=",".join(TRILEMMA_COLUMNS), filters=",".join(CORNER_COLUMNS.values()),
+        values=values_attribute({column: cells for column in CORNER_COLUMNS.values()}))
 
 
 def comparison_matrix(catalog: Catalog, site: SiteHistory) -> str:
@@ -87,7 +124,12 @@ def comparison_matrix(catalog: Catalog, site: SiteHistory) -> str:
     return render_page("matrix-comparison.md.j2",
         front_matter=front_matter(title=_("Comparison matrix"), hide=["toc"],
                                   description=_("Every system in the catalogue against every dimension.")),
-        headers=[_(name) for name in HEADERS], rows=rows, total=len(rows), filters=",".join(_(f) for f in FILTERS),
+        headers=[_(name) for _id, name in COLUMNS], rows=rows, total=len(rows),
+        columns=",".join(column for column, _name in COLUMNS), filters=",".join(FILTERS),
+        values=values_attribute({"category": _vocabulary_values(v["categories"]),
+                                 "status": _vocabulary_values(v["status"]),
+                                 "btc-custody": _vocabulary_values(v["custody"], {_shown(_("Holds no BTC")): "none"}),
+                                 "consensus": _vocabulary_values(v["consensus"])}),
         methodology=h.page_link(_("methodology"), "reference/methodology.md"),
         csv=h.page_link(_("CSV download"), "data/catalog.csv"))
 
