@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
+import urllib.parse
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -347,6 +348,138 @@ def unknown_related(entry: Entry, ctx: Context):
             yield entry.problem("unknown-related", path,
                                 f"'{slug}' is not an entry in catalog/projects/"
                                 f"{did_you_mean(slug, ctx.slugs)}")
+
+
+# Where a source is cited: the publisher's own address, not a deployment preview, a staging
+# server or a republisher. Hosts are classified by their labels, never by fetching them.
+# Archived copies (web.archive.org, archive.ph) are left alone: they say openly that they are
+# a dated copy of the publisher's page, which is the usual way to cite a page that moved.
+ARCHIVE_HOSTS = frozenset(("web.archive.org", "archive.org", "archive.ph", "archive.today", "archive.is"))
+# Registries whose paths are module names, not copies of the repository (pkg.go.dev/github.com/x/y).
+MODULE_PATH_HOSTS = frozenset(("pkg.go.dev", "godocs.io", "godoc.org", "deps.dev", "goreportcard.com"))
+# Code hosts a mirror names in its path (/github.com/owner/repo).
+CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "codeberg.org")
+# Republishers that copy one publisher's pages under the same path, without naming it.
+MIRROR_HOSTS = {"geeksrepos.com": "https://github.com", "viigoo.eu.org": "https://www.binance.com"}
+_TWO_PART_SUFFIXES = frozenset(("co.uk", "org.uk", "ac.uk", "com.au", "co.jp", "com.cn", "com.br",
+                                "co.in", "co.kr", "eu.org"))
+# Words of a host label (split at hyphens) that name a non-production server: fe-staging,
+# staging-api, l2beat-frontend2-staging-abc, stage, deploy-preview.
+_STAGING_WORDS = frozenset(("staging", "stg", "preprod", "uat"))
+_STAGE_WORDS = frozenset(("stage", "preview"))
+_TLD_WORDS = "com|org|net|io|co|xyz|news|info|dev|app|finance|network|tech|media|us|uk|sk|de|fr|it"
+_SCHEME_IN_TEXT = re.compile(r"https?:/{1,2}([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(/[^\s?#&\"']*)?", re.I)
+# An address folded into a slug, as aggregators do: /35559_https-bitcoinmagazine-com-technical-...
+# or /https-www-coindesk-com-...; a title such as /https-everywhere-com-guide is left alone.
+_SCHEME_IN_SLUG = re.compile(rf"(?:\d_https?-|/https?-(?=www-))((?:[a-z0-9]+-)+?(?:{_TLD_WORDS}))(?:-|/|$)",
+                             re.I)
+# Vercel's per-deployment names: app-git-branch-team, app-h2g2vsbut-team (a 9-character hash).
+_VERCEL_PREVIEW = re.compile(r"-git-|-(?=[a-z]*[0-9])[a-z0-9]{9}-[a-z0-9-]+$")
+
+
+def site_of(host: str) -> str:
+    """The registered domain a host belongs to: docs.example.com -> example.com."""
+    labels = host.split(".")
+    keep = 3 if ".".join(labels[-2:]) in _TWO_PART_SUFFIXES else 2
+    return ".".join(labels[-keep:])
+
+
+def _split(url: str) -> tuple[str, str]:
+    """(lower-case host without a port, everything after it) of an https:// address."""
+    rest = url.split("://", 1)[-1]
+    cut = min((i for i in (rest.find(c) for c in "/?#") if i >= 0), default=len(rest))
+    return rest[:cut].split(":")[0].lower().rstrip("."), rest[cut:]
+
+
+def _shown(url: str) -> str:
+    host, rest = _split(url)
+    return f"https://{host}/..." if rest.strip("/") else f"https://{host}/"
+
+
+def _environment(labels: list[str]) -> str | None:
+    """'staging', 'preview' or 'development' when a subdomain label names a non-production server."""
+    for position, label in enumerate(labels):
+        words = label.split("-")
+        if _STAGING_WORDS & set(words):
+            return "staging"
+        if label in _STAGE_WORDS or words[-1] in _STAGE_WORDS or words[0] in _STAGE_WORDS and len(words) > 1:
+            return "staging" if "stage" in words else "preview"
+        # `dev` leading a host is as often a developer portal (dev.rootstock.io) as a server,
+        # so only an inner dev label (app.dev.example.com) or a -dev suffix (api-dev) counts.
+        if (label == "dev" and position > 0) or (len(words) > 1 and words[-1] in ("dev", "develop", "development")):
+            return "development"
+    return None
+
+
+def _preview(host: str) -> str | None:
+    """What kind of per-deployment host this is, if it is one."""
+    labels = host.split(".")
+    if host.endswith(".vercel.app"):
+        sub = host.removesuffix(".vercel.app")
+        return "a Vercel deployment preview" if _VERCEL_PREVIEW.search(sub) or "staging" in sub \
+            else "hosted on Vercel's deployment domain (vercel.app), not on its publisher's own"
+    if host.endswith(".netlify.app") and "--" in labels[0]:
+        return "a Netlify deploy preview"
+    if host.endswith((".web.app", ".firebaseapp.com")) and "--" in labels[0]:
+        return "a Firebase preview channel"
+    if host.endswith(".pages.dev") and len(labels) > 3:
+        return "a Cloudflare Pages preview"
+    return None
+
+
+def _embedded(host: str, rest: str) -> str | None:
+    """What a republisher's URL carries of another site's address, and what to cite instead."""
+    if host in ARCHIVE_HOSTS or host.endswith(".archive.org"):
+        return None
+    path = rest.split("?")[0].split("#")[0]
+    for mirror, canonical in MIRROR_HOSTS.items():
+        if host == mirror or host.endswith("." + mirror):
+            return f"it mirrors {canonical}{path.rstrip('/')}; cite that address instead"
+    if host not in MODULE_PATH_HOSTS:
+        for code_host in CODE_HOSTS:
+            if path.lower().startswith(f"/{code_host}/") and site_of(host) != code_host:
+                owner_repo = "/".join(path.split("/")[2:4])
+                return f"it embeds https://{code_host}/{owner_repo}; cite that address instead"
+    decoded = rest
+    for _ in range(2):                          # https%253A%252F%252F is encoded twice
+        decoded = urllib.parse.unquote(decoded)
+    for found in _SCHEME_IN_TEXT.finditer(decoded):
+        other = found.group(1).lower()
+        if site_of(other) != site_of(host):
+            return f"it embeds https://{other}{(found.group(2) or '').rstrip('/')}; cite that address instead"
+    for found in _SCHEME_IN_SLUG.finditer(rest):
+        other = found.group(1).lower().replace("-", ".")
+        if site_of(other) != site_of(host):
+            return f"it embeds an address on {other}; cite the page on {other} instead"
+    return None
+
+
+def host_finding(url: str) -> str | None:
+    """Why a source's address is not its publisher's own, as the message to show; None if it is."""
+    host, rest = _split(url)
+    shown = _shown(url)
+    kind = _preview(host)
+    if kind:
+        return f"'{shown}' is {kind}; cite the publisher's own address (the same page on its own domain)"
+    labels = host.split(".")
+    subdomains = labels[:-len(site_of(host).split("."))]
+    environment = _environment(subdomains)
+    if environment:
+        server = "a preview server" if environment == "preview" else f"a {environment} server"
+        return (f"'{shown}' is {server}; cite the same page on the publisher's production site "
+                f"({site_of(host)})")
+    embedded = _embedded(host, rest)
+    return f"'{shown}' republishes another site's page: {embedded}" if embedded else None
+
+
+@entry_rule("source-host", W, "References",
+            "Sources are cited at their publisher's own address: no deploy previews, staging or "
+            "development hosts, and no republisher whose URL embeds another site's address.")
+def source_hosts(entry: Entry, ctx: Context):
+    for index, source in enumerate(entry.system.sources):
+        finding = host_finding(source.url)
+        if finding:
+            yield entry.problem("source-host", ("sources", index, "url"), finding)
 
 
 # ---------------------------------------------------------------- dates

@@ -18,6 +18,7 @@ from generator import catalog as catalog_module  # noqa: F401  (registers every 
 from generator.catalog import check_catalog
 from generator.load import MAX_BYTES
 from generator.problems import RULES, Severity
+from generator.rules import host_finding
 
 from .conftest import TODAY, make_catalog
 
@@ -231,6 +232,10 @@ CASES: dict[str, Case] = {
                            "consensus: {value: unconfirmed, as_of: 2026-11-20, sources: []}")),
     "unknown-related": Case(edit("related: [other-system]", "related: [example-channels]"),
                             unchanged),
+    "source-host": Case(edit("url: https://example-channels.example.org/docs",
+                             "url: https://mirror.example.net/github.com/example/channels"),
+                        edit("url: https://example-channels.example.org/docs",
+                             "url: https://github.com/example/channels")),
     # Glossary
     "glossary-term": Case(edit("  - term: channel", "  - term: <b>channel</b>", file="glossary.yaml"),
                           edit("  - term: channel", "  - term: payment-channel", file="glossary.yaml")),
@@ -333,3 +338,85 @@ def test_ladder_rules_report_the_exact_place_and_message(rule_id, expected, fres
     CASES[rule_id].reject(fresh)
     found = [p.format() for p in check_catalog(fresh, TODAY).problems if p.rule == rule_id]
     assert found == [f"{fresh / ENTRY}:{expected}"]
+
+
+def test_source_host_reports_the_exact_place_and_message(fresh):
+    CASES["source-host"].reject(fresh)
+    found = [p.format() for p in check_catalog(fresh, TODAY).problems if p.rule == "source-host"]
+    assert found == [f"{fresh / ENTRY}:70:10: warning [source-host] sources[0].url: 'https://mirror.example.net/...' "
+                     "republishes another site's page: it embeds https://github.com/example/channels; "
+                     "cite that address instead"]
+
+
+@pytest.mark.parametrize("url, expected", [
+    # per-deployment previews
+    ("https://l2beat-frontend2-staging-h2g2vsbut-l2beat.vercel.app/scaling/projects/bob",
+     "'https://l2beat-frontend2-staging-h2g2vsbut-l2beat.vercel.app/...' is a Vercel deployment preview; "
+     "cite the publisher's own address (the same page on its own domain)"),
+    ("https://docs-git-fix-typo-acme.vercel.app/guide", "is a Vercel deployment preview;"),
+    ("https://finwiki-lemon.vercel.app/en/fintech/cbbtc/",
+     "is hosted on Vercel's deployment domain (vercel.app), not on its publisher's own; "
+     "cite the publisher's own address"),
+    ("https://deploy-preview-412--bitcoinops.netlify.app/en/newsletters/", "is a Netlify deploy preview;"),
+    ("https://6543a1b2c3d4e5f6a7b8c9d0--bitcoinops.netlify.app/", "is a Netlify deploy preview;"),
+    ("https://a1b2c3d4.bitcoin-institute.pages.dev/entries/", "is a Cloudflare Pages preview;"),
+    ("https://fix-nav.bitcoin-institute.pages.dev/", "is a Cloudflare Pages preview;"),
+    ("https://docs--pr12-x1y2z3.web.app/", "is a Firebase preview channel;"),
+    # staging, preview and development servers
+    ("https://fe-staging.l2beat.com/scaling/projects/hemi",
+     "'https://fe-staging.l2beat.com/...' is a staging server; cite the same page on the publisher's "
+     "production site (l2beat.com)"),
+    ("https://staging.docs.example.com/x", "is a staging server; cite the same page on the publisher's "
+                                           "production site (example.com)"),
+    ("https://staging-api.example.co.uk/v1", "production site (example.co.uk)"),
+    ("https://stage.gobob.xyz/", "is a staging server;"),
+    ("https://preview.docs.example.com/", "is a preview server;"),
+    ("https://app.dev.example.com/", "is a development server;"),
+    ("https://docs-dev.example.com/", "is a development server;"),
+    # republishers that embed or mirror another site's address
+    ("https://geeksrepos.com/rsksmart/rsk-powhsm",
+     "'https://geeksrepos.com/...' republishes another site's page: it mirrors "
+     "https://github.com/rsksmart/rsk-powhsm; cite that address instead"),
+    ("https://bbapi.viigoo.eu.org/en/square/post/23950471111226",
+     "it mirrors https://www.binance.com/en/square/post/23950471111226;"),
+    ("https://gitmirror.example/github.com/rsksmart/rsk-powhsm/blob/master/README.md",
+     "it embeds https://github.com/rsksmart/rsk-powhsm;"),
+    ("https://mirror.example/https://blog.foo.com/post/1", "it embeds https://blog.foo.com/post/1;"),
+    ("https://reader.example/view?url=https%3A%2F%2Fblog.foo.com%2Fpost%2F1&x=1",
+     "it embeds https://blog.foo.com/post/1;"),
+    ("https://reader.example/view?u=https%253A%252F%252Fblog.foo.com%252Fa", "it embeds https://blog.foo.com/a;"),
+    ("https://www.ibitcoin.sk/2023/10/09/35559_https-bitcoinmagazine-com-technical-the-big-deal-with-bitvm/",
+     "it embeds an address on bitcoinmagazine.com; cite the page on bitcoinmagazine.com instead"),
+    ("https://news.example/2024/https-www-coindesk-com-markets-2024-01-01-story/", "an address on www.coindesk.com;"),
+])
+def test_host_finding_flags(url, expected):
+    finding = host_finding(url)
+    assert finding is not None and expected in finding, finding
+
+
+@pytest.mark.parametrize("url", [
+    "https://l2beat.com/scaling/projects/hemi",
+    "https://www.l2beat.com/scaling/projects/bob",
+    "https://developer.bitcoin.org/devguide/",            # 'developer' is not 'dev'
+    "https://web.dev/articles/vitals",                    # a .dev domain
+    "https://zenn.dev/someone/articles/abc",
+    "https://research.rsk.dev/",
+    "https://dev.rootstock.io/concepts/powpeg/",          # a leading dev label is a developer portal
+    "https://devcon.org/en/",
+    "https://devs.example.com/",
+    "https://backstage.example.com/",
+    "https://bitcoin-institute.pages.dev/entries/aftermath/",   # a Pages production site
+    "https://bitcoinops.netlify.app/",                    # a Netlify production site
+    "https://github.com/rsksmart/rsk-powhsm",
+    "https://gist.github.com/someone/abc123",
+    "https://raw.githubusercontent.com/OffchainLabs/bold/main/docs/ARCHITECTURE.md",
+    "https://pkg.go.dev/github.com/lightningnetwork/lnd",  # a module path, not a mirror
+    "https://web.archive.org/web/2023/https://bitcoinmagazine.com/technical/x",   # an archive, openly a copy
+    "https://offchain.medium.com/mainnet-for-everyone-27ce0f67c85e?ref=bankless.ghost.io",   # no scheme
+    "https://medium.com/m/global-identity?redirectUrl=https%3A%2F%2Foffchain.medium.com%2Fx",   # same site
+    "https://www.tradingview.com/news/the_block:56d60bfad094b:0-ark-labs-launches/",
+    "https://bitcoinmagazine.com/technical/https-everywhere-com-guide",   # a title, not an address
+    "https://docs.stacks.co/concepts/sbtc",
+])
+def test_host_finding_accepts(url):
+    assert host_finding(url) is None
