@@ -14,7 +14,7 @@ import re
 from ..model import Figure
 from ..ui import N_, _, fill
 
-_NUMBER = re.compile(r"^\s*(\d+(?:[.,]\d+)*)\s*(%?)")
+_NUMBER = re.compile(r"^\s*(\d+(?:[.,]\d+)*)\s*(%?)(?=$|[\s,(])")   # "84.01% (Q1)", not "1. first"
 WIDTH, HEIGHT, PAD = 360, 150, 36
 
 
