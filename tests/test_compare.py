@@ -97,6 +97,22 @@ def test_a_system_page_offers_to_compare_it(page, built_site):
     assert page.locator("p.compare-status").inner_text() != ""
 
 
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_matrix_rows_choose_what_to_compare(page, built_site, language):
+    from playwright.sync_api import expect
+    prefix = "" if language == "en" else "zh/"
+    page.goto(f"{built_site.base_url}{prefix}matrix/comparison/")
+    label = {"en": "Compare {name}", "zh": "比较 {name}"}[language]
+    page.get_by_label(label.format(name="Liquid Network")).check()
+    box = page.get_by_label(label.format(name="Rootstock"))
+    box.focus()
+    page.keyboard.press("Space")
+    expect(box).to_be_checked()
+    page.locator("div.compare-pick a").click()
+    wait_for_columns(page, ["Liquid Network", "Rootstock"])
+    assert urlparse(page.url).path == f"/{prefix}compare/" and chosen(page) == ["liquid", "rootstock"]
+
+
 def test_without_javascript_it_links_to_the_systems(browser, built_site):  # noqa: F811
     context = browser.new_context(java_script_enabled=False)
     tab = context.new_page()

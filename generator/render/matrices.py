@@ -131,7 +131,8 @@ def comparison_matrix(catalog: Catalog, site: SiteHistory) -> str:
                                  "btc-custody": _vocabulary_values(v["custody"], {_shown(_("Holds no BTC")): "none"}),
                                  "consensus": _vocabulary_values(v["consensus"])}),
         methodology=h.page_link(_("methodology"), "reference/methodology.md"),
-        csv=h.page_link(_("CSV download"), "data/catalog.csv"))
+        csv=h.page_link(_("CSV download"), "data/catalog.csv"),
+        compare=h.page_link(_("Compare chosen systems side by side"), "compare.md"))
 
 
 def render_matrices(catalog: Catalog, site: SiteHistory) -> dict[str, str]:

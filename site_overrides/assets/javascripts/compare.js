@@ -3,7 +3,8 @@
  * Written for this site; no dependencies. It reads only the site's own files: one index per
  * language (names and row labels) and one file per chosen system, all already translated.
  * Every string is written with textContent; source URLs are links only if https. Without
- * JavaScript the page keeps its list of links to every system's page. */
+ * JavaScript the page keeps its list of links to every system's page. On the comparison
+ * matrix, a checkbox per row fills the link to this page with the rows chosen. */
 (function () {
   "use strict";
 
@@ -200,8 +201,51 @@
     });
   }
 
+  /* On the comparison matrix: a checkbox per row, and the link to the compare page
+   * carries the chosen systems (at most data-max). Rows keep their boxes when sorted. */
+  function setupPicker(pick) {
+    if (pick.dataset.ready) return;
+    var matrix = pick.parentNode.querySelector("div.matrix");
+    var link = pick.querySelector("a");
+    if (!matrix || !link) return;
+    pick.dataset.ready = "yes";
+    var max = +pick.dataset.max || 4;
+    var base = link.getAttribute("href").split("?")[0];
+    var chosen = [];
+    var count = element("span", "compare-pick-count");
+    count.setAttribute("role", "status");
+    count.setAttribute("aria-live", "polite");
+    link.parentNode.appendChild(document.createTextNode(" "));
+    link.parentNode.appendChild(count);
+    var boxes = [];
+
+    function update() {
+      link.setAttribute("href", base + (chosen.length ? "?systems=" + chosen.join(",") : ""));
+      count.textContent = fill(words(pick, "label-count"), { count: chosen.length, max: max });
+      boxes.forEach(function (box) { box.disabled = !box.checked && chosen.length >= max; });
+    }
+
+    Array.prototype.forEach.call(matrix.querySelectorAll("tbody tr"), function (row) {
+      var anchor = row.cells[0] && row.cells[0].querySelector("a[href*='projects/']");
+      if (!anchor) return;
+      var slug = anchor.getAttribute("href").replace(/\/$/, "").split("/").pop();
+      var box = element("input", "compare-pick-box");
+      box.type = "checkbox";
+      box.value = slug;
+      box.setAttribute("aria-label", fill(words(pick, "label-pick"), { name: anchor.textContent.trim() }));
+      box.addEventListener("change", function () {
+        chosen = box.checked ? chosen.concat([slug]) : chosen.filter(function (s) { return s !== slug; });
+        update();
+      });
+      row.cells[0].insertBefore(box, row.cells[0].firstChild);
+      boxes.push(box);
+    });
+    update();
+  }
+
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("div.compare"), setup);
+    Array.prototype.forEach.call(document.querySelectorAll("div.compare-pick"), setupPicker);
   }
 
   if (typeof document$ !== "undefined") {
