@@ -150,10 +150,21 @@ def site_sizes(site: Path) -> dict:
     assets = [p for p in (site / "assets").rglob("*") if p.suffix in (".css", ".js") and "workers" not in p.parts]
     home_total = len(home) + sum(len(gzip.compress(p.read_bytes())) for p in assets)
     return {"pages": len(pages), "median_kb": statistics.median(pages) / 1024, "largest_kb": max(pages) / 1024,
+            "compare_kb": compare_load(site) / 1024,
             "largest_page": largest.relative_to(site).as_posix(),
             "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1024 / 1024,
             "search_kb": (site / "search/search_index.json").stat().st_size / 1024,
             "home_gzip_kb": home_total / 1024}
+
+
+def compare_load(site: Path) -> int:
+    """Bytes (gzip) the compare page fetches at most: its language's index and the four
+    largest system files, in the language where that is most."""
+    most = 0
+    for language in (site / "data" / "compare").iterdir():
+        systems = sorted(len(gzip.compress(p.read_bytes())) for p in language.glob("*.json") if p.name != "index.json")
+        most = max(most, len(gzip.compress((language / "index.json").read_bytes())) + sum(systems[-4:]))
+    return most
 
 
 def serve_latency(runs: int) -> float:
@@ -218,8 +229,8 @@ def report(rows: dict, serve: float | None, runs: int) -> str:
     lines = [f"Machine: {machine()}. Median of {runs} run(s) per figure; every run is a fresh process.",
              "", "| systems | floor: YAML load (C) | check | check ÷ floor | check peak RSS | check-jsonschema "
              "| ÷ floor | render | full build | render ÷ build | build peak RSS | pages | page HTML median / largest "
-             "| site/ | search index | home page, gzip |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+             "| site/ | search index | home page, gzip | compare data, gzip |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for size, r in rows.items():
         lines.append(
             f"| {size:,} | {r['floor']:.2f} s | {r['check']:.2f} s | {r['check'] / r['floor']:.2f}× "
@@ -228,7 +239,8 @@ def report(rows: dict, serve: float | None, runs: int) -> str:
             f"{r['site']:.1f} s | {100 * r['render'] / r['site']:.1f}% "
             f"{verdict(r['render'] / r['site'] <= TARGETS['render_share'])} | {r['site_rss']:.0f} MB | "
             f"{r['pages']:,} | {r['median_kb']:.1f} / {r['largest_kb']:.0f} KB ({r['largest_page']}) | "
-            f"{r['site_mb']:.1f} MB | {r['search_kb']:.0f} KB | {r['home_gzip_kb']:.0f} KB |")
+            f"{r['site_mb']:.1f} MB | {r['search_kb']:.0f} KB | {r['home_gzip_kb']:.0f} KB | "
+            f"{r['compare_kb']:.0f} KB |")
     lines += ["", "Targets (2-core machine):", "", "| target | result |", "|---|---|"]
     for size, r in rows.items():
         lines.append(f"| check ≤ 3× floor at {size:,} | {r['check'] / r['floor']:.2f}× "
@@ -248,6 +260,8 @@ def report(rows: dict, serve: float | None, runs: int) -> str:
                  f"{verdict(REAL['search_kb'] < 1024)} |")
     lines.append(f"| home page gzip < 300 KB (real site; HTML + CSS + JS) | {REAL['home_gzip_kb']:.0f} KB "
                  f"{verdict(REAL['home_gzip_kb'] < 300)} |")
+    lines.append(f"| compare page data < 200 KB gzip (real site; index and four systems) | "
+                 f"{REAL['compare_kb']:.0f} KB {verdict(REAL['compare_kb'] < 200)} |")
     if serve is not None:
         lines.append(f"| `make serve` shows a YAML edit < 2 s (real catalogue) | {serve:.2f} s "
                      f"{verdict(serve < 2)} |")

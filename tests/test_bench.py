@@ -25,10 +25,12 @@ def test_bench_runs_at_the_smallest_size(tmp_path):
     text = output.read_text()
     row = next(line for line in text.splitlines() if line.startswith("| 100 |"))
     cells = [c.strip() for c in row.strip("|").split("|")]
-    assert len(cells) == 16
+    assert len(cells) == 17
+    assert re.match(r"\d+ KB$", cells[16])                 # what the compare page loads
     assert re.match(r"\d+\.\d+ s$", cells[1]) and re.match(r"\d+\.\d+ s$", cells[2])   # floor, check
     assert re.match(r"\d+\.\d+× [✔✘]$", cells[3])
     assert int(cells[11].replace(",", "")) >= 100 + 20      # pages: 100 systems plus the other pages
     assert "check ≤ 3× floor at 100" in text and "search index of the real site" in text
+    assert "compare page data < 200 KB gzip" in text
     assert "Machine:" in text
     assert kept in text and "stale table" not in text      # marked sections survive, the old table does not
