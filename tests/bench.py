@@ -105,7 +105,8 @@ from generator.render import render_docs, sync_tree
 from generator.build import site_config
 result = check_all(pathlib.Path('catalog'), datetime.date.fromisoformat('{TODAY}'))
 start = time.perf_counter()
-files = render_docs(result.catalogs, site_config(config), pathlib.Path('content'),
+site = site_config(config, pathlib.Path('.'), result.catalogs['en'], None)   # a bench copy has no history
+files = render_docs(result.catalogs, site, pathlib.Path('content'),
                     pathlib.Path('catalog/schema/project.schema.json'), result.pages)
 sync_tree(pathlib.Path('build/docs'), files)
 seconds = time.perf_counter() - start
