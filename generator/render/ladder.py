@@ -110,13 +110,16 @@ def system_section(system: System, catalog: Catalog, h: Helpers) -> dict:
     }
 
 
+def _rule_book() -> list[dict]:
+    return [{"label": level_label(level.number), "summary": _(level.summary),
+             "requirements": [{"id": r.id, "name": _(r.name), "text": _(r.text)}
+                              for r in REQUIREMENTS if r.level == level.number]}
+            for level in LEVELS]
+
+
 def rules_section() -> str:
-    """The rule book: each level with what it asks (for the ladder page and the methodology)."""
-    levels = [{"label": level_label(level.number), "summary": _(level.summary),
-               "requirements": [{"id": r.id, "name": _(r.name), "text": _(r.text)}
-                                for r in REQUIREMENTS if r.level == level.number]}
-              for level in LEVELS]
-    return render_page("ladder-rules.md.j2", levels=levels)
+    """The rule book, each level with what it asks, for the methodology page's insert."""
+    return render_page("ladder-rules.md.j2", levels=_rule_book())
 
 
 def ladder_page(catalog: Catalog) -> str:
@@ -139,7 +142,7 @@ def ladder_page(catalog: Catalog) -> str:
         front_matter=front_matter(title=_("Maturity ladder"),
                                   description=_("How much trust each Bitcoin system asks for its users' BTC, "
                                                 "level by level, from checks over sourced facts.")),
-        rules=Markup(rules_section()), groups=groups, outside=outside,
+        levels=_rule_book(), groups=groups, outside=outside,
         rated=sum(m.applies for _s, m in results), total=len(results),
         methodology=h.page_link(_("methodology"), "reference/methodology.md", "maturity-ladder"))
 
