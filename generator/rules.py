@@ -252,19 +252,19 @@ def trilemma_family(entry: Entry, ctx: Context):
         return
     if not system.trilemma.applies:
         yield entry.problem("trilemma-family", ("trilemma", "not_applicable"),
-                            f"a {system.category} is one of the trilemma's families; rate its three "
-                            "corners instead", key=True)
+                            f"the category {system.category} is one of the trilemma's families; rate its "
+                            "three corners instead", key=True)
         return
     for corner in CORNERS:
         value = system.trilemma.corners[corner].value
         path = ("trilemma", corner, "value")
         if corner == gives_up and value == "yes":
             yield entry.problem("trilemma-family", path,
-                                f"a {system.category} gives up {corner}, so it cannot be yes; "
+                                f"the category {system.category} gives up {corner}, so it cannot be yes; "
                                 "write partial or no, or change the category")
         elif corner != gives_up and value == "no":
             yield entry.problem("trilemma-family", path,
-                                f"a {system.category} keeps {corner}, so it cannot be no; "
+                                f"the category {system.category} keeps {corner}, so it cannot be no; "
                                 "write partial or yes, or change the category")
 
 

@@ -291,7 +291,7 @@ CASES: dict[str, Case] = {
     # Trilemma
     "trilemma-family": Case(edit("  shared_ledger:\n    value: no", "  shared_ledger:\n    value: yes"),
                             edit("  shared_ledger:\n    value: no", "  shared_ledger:\n    value: partial"),
-                            expect="20:12: error [trilemma-family] trilemma.shared_ledger.value: a "
+                            expect="20:12: error [trilemma-family] trilemma.shared_ledger.value: the category "
                                    "off-chain-network gives up shared_ledger, so it cannot be yes; "
                                    "write partial or no, or change the category"),
     "trilemma-token": Case(edit("token: null", TOKEN),
