@@ -14,10 +14,9 @@ import pytest
 
 from generator import diff, history
 
-from .conftest import FIXTURES, ROOT
+from .conftest import BASE, ROOT
 
 ENTRY = "catalog/projects/example-channels.yaml"
-BASE = (FIXTURES / "base-entry.yaml").read_text(encoding="utf-8")
 OPERATORS = "operators: {rating: low, reason: Anyone can route payments., sources: [docs], reviewed: 2026-11-20}"
 
 

@@ -3,10 +3,12 @@ raise, every problem it reports is located inside the file, and any entry it acc
 renders its text as text."""
 from __future__ import annotations
 
+import functools
 import json
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,15 +18,25 @@ from .conftest import BASE, CATALOG, TODAY, make_catalog
 from .render_support import render_system, to_html
 
 ENTRY = "projects/example-channels.yaml"
-REAL = [p.read_text(encoding="utf-8") for p in sorted((CATALOG / "projects").glob("*.yaml"))]
-_WORKDIR = Path(tempfile.mkdtemp(prefix="properties-"))
-_CATALOG = make_catalog(_WORKDIR)
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def check_bytes(content: bytes):
-    (_CATALOG / ENTRY).write_bytes(content)
-    result = check_catalog(_CATALOG, TODAY)   # must not raise, whatever the bytes
+@functools.cache
+def real_entries() -> tuple[str, ...]:
+    """The real catalogue's entries, read once, when a test first needs them."""
+    return tuple(p.read_text(encoding="utf-8") for p in sorted((CATALOG / "projects").glob("*.yaml")))
+
+
+@pytest.fixture(scope="module")
+def scratch():
+    """A fixture catalogue to overwrite, removed after the module's tests."""
+    with tempfile.TemporaryDirectory(prefix="properties-") as workdir:
+        yield make_catalog(Path(workdir))
+
+
+def check_bytes(catalog: Path, content: bytes):
+    (catalog / ENTRY).write_bytes(content)
+    result = check_catalog(catalog, TODAY)   # must not raise, whatever the bytes
     lines = content.count(b"\n") + 1
     for problem in result.problems:
         if problem.file.endswith(ENTRY):
@@ -34,20 +46,20 @@ def check_bytes(content: bytes):
 
 @SETTINGS
 @given(st.binary(max_size=2000))
-def test_arbitrary_bytes(content):
-    check_bytes(content)
+def test_arbitrary_bytes(scratch, content):
+    check_bytes(scratch, content)
 
 
 @SETTINGS
 @given(st.text(max_size=600))
-def test_arbitrary_text(text):
-    check_bytes(text.encode("utf-8", "surrogatepass"))
+def test_arbitrary_text(scratch, text):
+    check_bytes(scratch, text.encode("utf-8", "surrogatepass"))
 
 
 @st.composite
 def mutated_text(draw):
     """A real entry with a few line-level or character-level edits."""
-    lines = draw(st.sampled_from(REAL + [BASE])).splitlines(keepends=True)
+    lines = draw(st.sampled_from(real_entries() + (BASE,))).splitlines(keepends=True)
     for _ in range(draw(st.integers(1, 4))):
         i = draw(st.integers(0, len(lines) - 1))
         action = draw(st.sampled_from(["delete", "duplicate", "swap", "indent", "dedent", "insert", "truncate"]))
@@ -74,8 +86,8 @@ def mutated_text(draw):
 
 @SETTINGS
 @given(mutated_text())
-def test_mutated_real_entries(text):
-    check_bytes(text.encode("utf-8", "surrogatepass"))
+def test_mutated_real_entries(scratch, text):
+    check_bytes(scratch, text.encode("utf-8", "surrogatepass"))
 
 
 FIELDS = ["name: Example Channels", "summary: An example payment-channel network used by the checker's tests.",
@@ -95,11 +107,11 @@ def put(line: str, text: str) -> str:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(FIELDS), st.text(min_size=1, max_size=60))
-def test_accepted_text_renders_as_text(field, text):
-    result = check_bytes(BASE.replace(field, put(field, text), 1).encode("utf-8", "surrogatepass"))
+def test_accepted_text_renders_as_text(scratch, field, text):
+    result = check_bytes(scratch, BASE.replace(field, put(field, text), 1).encode("utf-8", "surrogatepass"))
     if result.catalog is None:
         return   # rejected with located problems: checked above
-    plain = check_bytes(BASE.replace(field, put(field, "plain words"), 1).encode()).catalog
+    plain = check_bytes(scratch, BASE.replace(field, put(field, "plain words"), 1).encode()).catalog
     found, _ = to_html(render_system(result.catalog, "example-channels"))
     expected, _ = to_html(render_system(plain, "example-channels"))
     assert found.tags == expected.tags
