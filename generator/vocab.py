@@ -68,7 +68,7 @@ def sync_problems(vocabulary: Vocabulary, expected: tuple[str, ...], document) -
     if missing or extra:
         parts = []
         if missing:
-            parts.append(f"define {', '.join(missing)} (the schema allows them)")
+            parts.append(f"define {', '.join(missing)} (the schema allows {'it' if len(missing) == 1 else 'them'})")
         if extra:
             parts.append(f"add {', '.join(extra)} to the schema enum of x-vocabulary "
                          f"'{vocabulary.key}' in catalog/schema/project.schema.json, or remove them here")

@@ -180,7 +180,7 @@ CASES: dict[str, Case] = {
     "vocabulary-sync": Case(edit("  - id: beta\n    name: Mainnet beta\n    definition:", "  # beta\n    #",
                                  file="vocabularies/status.yaml"),
                             edit("name: Mainnet beta", "name: Beta on mainnet", file="vocabularies/status.yaml"),
-                            expect="3:1: error [vocabulary-sync] values: define beta (the schema allows them)"),
+                            expect="3:1: error [vocabulary-sync] values: define beta (the schema allows it)"),
     # Schema
     "unknown-key": Case(edit("announced:", "anounced:"), unchanged,
                         expect="50:1: error [unknown-key] anounced: unknown key 'anounced' "
