@@ -8,7 +8,7 @@ PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site check serve test bench audit lock clean browser translations
+.PHONY: site check serve test bench audit mutation lock clean browser translations
 
 site: $(VENV)/.site                         ## check the catalogue, render, build site/ atomically
 	$(PY) -m generator build
@@ -31,6 +31,9 @@ bench: $(VENV)/.test                        ## benchmarks at 100, 1,000 and 10,0
 audit: $(VENV)/.test node_modules/.installed browser   ## Lighthouse scores -> BENCHMARKS.md
 	$(PY) -m tests.audit
 
+mutation: $(VENV)/.mutation                 ## mutation testing of the gate, fast tests only -> TESTING.md
+	$(PY) -m tests.mutation --max-children 2
+
 $(VENV)/.site: requirements/site.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/site.txt
@@ -38,6 +41,10 @@ $(VENV)/.site: requirements/site.txt
 
 $(VENV)/.test: $(VENV)/.site requirements/test.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/test.txt
+	touch $@
+
+$(VENV)/.mutation: $(VENV)/.test requirements/mutation.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/mutation.txt
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -51,6 +58,7 @@ lock: $(VENV)/.site                         ## re-pin requirements/*.txt (exact 
 	$(PY) -m pip install --quiet pip-tools
 	cd requirements && ../$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --output-file site.txt site.in
 	cd requirements && ../$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --output-file test.txt test.in
+	cd requirements && ../$(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --output-file mutation.txt mutation.in
 
 clean:
-	rm -rf build site .pytest_cache test-output
+	rm -rf build site .pytest_cache test-output mutants
