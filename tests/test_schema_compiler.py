@@ -40,8 +40,10 @@ REFERENCE = jsonschema.validators.extend(jsonschema.Draft202012Validator,
 
 
 def findings_ours(data) -> set:
-    """(path, keyword) of each violation; an unknown key is reported at its mapping, as jsonschema does."""
-    return {(v.path[:-1] if v.keyword == "additionalProperties" else v.path, v.keyword) for v in OURS(data)}
+    """(path, keyword) of each violation. Ours point at the unknown key and at the repeated item;
+    jsonschema at the mapping and the list that hold them, so those compare one level up."""
+    return {(v.path[:-1] if v.keyword in ("additionalProperties", "uniqueItems") else v.path, v.keyword)
+            for v in OURS(data)}
 
 
 def findings_reference(data) -> set:
