@@ -19,8 +19,8 @@ from markupsafe import Markup
 
 from ..catalog import Catalog
 from ..diff import Change, EntryDiff
-from ..history import Event, History
-from ..model import CORNERS, IsoDate, System
+from ..history import History
+from ..model import IsoDate, System
 from ..rules import STALE_AFTER_DAYS
 from ..ui import N_, _, current, fill
 from .helpers import Helpers

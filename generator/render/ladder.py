@@ -15,7 +15,7 @@ from ..maturity import LEVELS, MET, NOT_APPLICABLE, NOT_MET, REQUIREMENTS, TOP, 
     PegResult, Verdict, rate
 from ..model import System
 from ..ui import N_, _, fill
-from .markdown import escape, escape_inline, front_matter, render_page, text
+from .markdown import escape, escape_inline, front_matter, render_page
 from .helpers import Helpers
 
 LADDER_PAGE = "ladder.md"
