@@ -81,12 +81,17 @@ _EXIT_ALONE = N_("Every user can take their BTC back to Bitcoin alone, so no set
                  "without them.")
 
 
+def _without_signers(peg: Custody) -> Verdict:
+    """A signer requirement where the entry names no key holders: met by an exit alone, else under review."""
+    if _exits_alone(peg):
+        return Verdict(MET, _EXIT_ALONE, fields=("unilateral_exit",))
+    return Verdict(UNDER_REVIEW, N_("The entry does not yet say how many parties hold the keys."))
+
+
 def _enough_signers(peg: Custody) -> Verdict:
     signers = peg.signers
     if signers is None:
-        if _exits_alone(peg):
-            return Verdict(MET, _EXIT_ALONE, fields=("unilateral_exit",))
-        return Verdict(UNDER_REVIEW, N_("The entry does not yet say how many parties hold the keys."))
+        return _without_signers(peg)
     met = signers.count >= MIN_SIGNERS and 2 * signers.threshold > signers.count
     return Verdict(MET if met else NOT_MET, N_("{threshold} of {count} key holders must sign."),
                    (("threshold", signers.threshold), ("count", signers.count)), ("signers",))
@@ -95,9 +100,7 @@ def _enough_signers(peg: Custody) -> Verdict:
 def _independent_signers(peg: Custody) -> Verdict:
     signers = peg.signers
     if signers is None:
-        if _exits_alone(peg):
-            return Verdict(MET, _EXIT_ALONE, fields=("unilateral_exit",))
-        return Verdict(UNDER_REVIEW, N_("The entry does not yet say how many parties hold the keys."))
+        return _without_signers(peg)
     if signers.independent is None:
         return Verdict(UNDER_REVIEW, N_("The sources do not say how many of the {count} key holders are "
                                         "independent of the team."), (("count", signers.count),), ("signers",))
