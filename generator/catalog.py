@@ -13,11 +13,12 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import rules
-from .load import load_file, parse_bytes, read_file
+from . import rules, stages
+from .load import R_FILE, load_file, parse_bytes, read_file
 from .model import IsoDate, System, build_system
-from .problems import Problem, Severity
+from .problems import CATALOGUE, ENTRY, Problem, Severity, rules_of
 from .schema import SchemaCompileError, compile_schema
+from .stages import Skipped
 from .content_translation import content_problems
 from .translation_check import TranslationCheck, ui_problems
 from .translations import LANGUAGES, SOURCE_LANGUAGE, Untranslated, translatable_patterns
@@ -68,6 +69,7 @@ class CheckResult:
     terms: dict | None = None                # language -> the glossary's term list (translation_rules.Terms)
     pages: dict | None = None                # language -> {English page: current translated Page}
     sources: tuple = (0, 0)                  # (sources cited by the valid entries, of which primary)
+    skipped: tuple[Skipped, ...] = ()        # stages that did not run, because an earlier one failed
 
     @property
     def catalogs(self) -> dict:
@@ -128,97 +130,58 @@ def check_all(catalog_dir: Path, today: dt.date) -> CheckResult:
 def check_catalog(catalog_dir: Path, today: dt.date) -> CheckResult:
     """Check every file under catalog_dir, and its translations. Raises
     CatalogEnvironmentError only when the catalogue's own configuration (directory,
-    schemas) is missing or broken."""
+    schemas) is missing or broken.
+
+    The stages, in order: the glossary (its translated terms are the term list every other
+    translation is held to); each vocabulary; each entry (file, YAML, placeholders, schema,
+    entry rules, translations); the catalogue rules across entries; the translations left
+    over. A stage that fails skips the later stages of its file, and says so; a broken
+    categories.yaml skips every entry's rules and the catalogue rules."""
     projects_dir = catalog_dir / "projects"
     if not projects_dir.is_dir():
         raise CatalogEnvironmentError(f"{shown_path(projects_dir)}: no such directory")
     schema_path = catalog_dir / "schema" / "project.schema.json"
-    vocab_schema_path = catalog_dir / "schema" / "vocabulary.schema.json"
     schema = _read_json(schema_path)
-    vocab_schema = _read_json(vocab_schema_path)
-    validate_entry = _compile(schema, schema_path)
-    validate_vocabulary = _compile(vocab_schema, vocab_schema_path)
     translation = TranslationCheck(catalog_dir, shown_path)
     paths = sorted(projects_dir.iterdir())
     slugs = frozenset(p.stem for p in paths)
 
-    problems: list[Problem] = []
-    glossary, found = _check_glossary(catalog_dir, slugs, translation)
+    glossary, problems, skipped = _check_glossary(catalog_dir, slugs, translation)
+    vocabularies, found, skips = _check_vocabularies(catalog_dir, schema, translation)
     problems += found
-
-    vocabularies: dict[str, dict] = {}               # key -> {language: Vocabulary}
-    vocabulary_patterns = translatable_patterns(vocab_schema)
-    for key, expected in enums_by_vocabulary(schema).items():
-        path = vocabulary_path(catalog_dir, key)
-        if not path.exists():
-            raise CatalogEnvironmentError(f"{shown_path(path)}: missing; the schema names the "
-                                          f"vocabulary '{key}'")
-        doc, found = load_file(path, shown_path(path))
-        problems += found
-        if doc is None:
-            continue
-        violations = validate_vocabulary(doc.data)
-        if violations:
-            problems += Explainer(schema, {}).problems(doc, violations)
-            continue
-        english = build_vocabulary(key, doc.data)
-        problems += sync_problems(english, expected, doc)
-        problems += rules.text_problems(doc)
-        localized, found = translation.file(path, doc, vocabulary_patterns)
-        problems += found
-        vocabularies[key] = {SOURCE_LANGUAGE: english,
-                             **{lang: build_vocabulary(key, data) for lang, data in localized.items()}}
-
-    titles = {key: v[SOURCE_LANGUAGE].title for key, v in vocabularies.items()}
-    explainer = Explainer(schema, titles)
-    context = rules.Context(today, {t.id: t for t in vocabularies["categories"][SOURCE_LANGUAGE].terms},
-                            slugs) if "categories" in vocabularies else None
-    entry_patterns = translatable_patterns(schema)
-    root = os.path.realpath(catalog_dir)
+    skipped += skips
+    categories = vocabularies.get("categories")
+    context = rules.Context(today, {t.id: t for t in categories[SOURCE_LANGUAGE].terms}, slugs) \
+        if categories else None
+    if context is None:
+        skipped.append(Skipped(shown_path(vocabulary_path(catalog_dir, "categories")), "categories",
+                               ("the entry rules of every entry", "the catalogue rules"),
+                               "the errors in this file"))
+    explainer = Explainer(schema, {key: v[SOURCE_LANGUAGE].title for key, v in vocabularies.items()})
+    entry_check = _EntryCheck(os.path.realpath(catalog_dir), _compile(schema, schema_path), explainer, context,
+                              translation, translatable_patterns(schema))
     entries: list[rules.Entry] = []
     translated_systems: dict[str, list[System]] = {lang: [] for lang in LANGUAGES}
     for path in paths:
-        shown = shown_path(path)
-        raw, found = read_file(path, shown)
+        checked, found, skips = stages.run(shown_path(path), entry_check.stages, path)
         problems += found
-        if raw is None:
-            continue
-        if not os.path.realpath(path).startswith(root + os.sep):
-            problems.append(Problem(shown, 1, 1, "file-type", "", "resolves outside the catalogue"))
-            continue
-        problems += rules.file_problems(path, shown, raw.split(b"\n", 1)[0])
-        doc, found = parse_bytes(raw, shown)
-        problems += found
-        if doc is None:
-            continue
-        problems += rules.todo_problems(doc)
-        violations = validate_entry(doc.data)
-        if violations:
-            problems += explainer.problems(doc, violations)
-            continue
-        entry = rules.Entry(build_system(path.stem, shown, doc.data), doc)
-        problems += rules.text_problems(doc)
-        if context:
-            for rule in rules.ENTRY_RULES:
-                problems += rule(entry, context)
-        localized, found = translation.file(path, doc, entry_patterns)
-        problems += found
-        for lang, data in localized.items():   # names stay as written; a local name is shown beside it
-            local = data["name"] if data["name"] != doc.data["name"] and \
-                not isinstance(data["name"], Untranslated) else None
-            translated_systems[lang].append(build_system(path.stem, shown, {**data, "name": doc.data["name"]}, local))
-        entry.release()
-        entries.append(entry)
+        skipped += skips
+        if checked:
+            entry, localized = checked
+            entries.append(entry)
+            for lang, system in localized.items():
+                translated_systems[lang].append(system)
 
     if context:
-        for rule in rules.CATALOG_RULES:
-            problems += rule(entries, context)
+        for catalogue_rule in rules_of(CATALOGUE):
+            problems += catalogue_rule.run(entries, context)
     problems += translation.leftovers()
 
     problems.sort()
-    clean = not any(p.severity is Severity.ERROR for p in problems)
-    if not clean:
-        return CheckResult(tuple(problems), len(paths), None, terms=translation.terms, sources=_source_kinds(entries))
+    sources = _source_kinds(entries)
+    if any(p.severity is Severity.ERROR for p in problems):
+        return CheckResult(tuple(problems), len(paths), None, terms=translation.terms, sources=sources,
+                           skipped=tuple(sorted(skipped)))
     data = {e.system.slug: e.data for e in entries}
 
     def catalog(language: str, systems) -> Catalog:
@@ -227,7 +190,118 @@ def check_catalog(catalog_dir: Path, today: dt.date) -> CheckResult:
                        glossary[language], data, language)
     return CheckResult(tuple(problems), len(paths), catalog(SOURCE_LANGUAGE, [e.system for e in entries]),
                        {lang: catalog(lang, translated_systems[lang]) for lang in LANGUAGES},
-                       terms=translation.terms, sources=_source_kinds(entries))
+                       terms=translation.terms, sources=sources)
+
+
+@dataclass(frozen=True)
+class _EntryCheck:
+    """The stages of one entry file. Each takes what the stage before it made."""
+    root: str                     # the catalogue's real path: an entry may not resolve outside it
+    validate: object              # the compiled entry schema
+    explainer: Explainer
+    context: rules.Context | None   # None when categories.yaml is broken: the entry rules cannot run
+    translation: TranslationCheck
+    patterns: object              # the entry's translatable fields
+
+    @property
+    def stages(self) -> tuple:
+        return (("file", self.read), ("YAML", self.parse), ("placeholders", self.placeholders),
+                ("schema", self.schema), ("entry rules", self.rules), ("translations", self.translate))
+
+    def read(self, path: Path):
+        shown = shown_path(path)
+        raw, problems = read_file(path, shown)
+        if raw is None:
+            return None, problems
+        if not os.path.realpath(path).startswith(self.root + os.sep):
+            return None, problems + [R_FILE.at(shown, 1, 1, "resolves outside the catalogue")]
+        return (path, raw), problems + rules.file_problems(path, shown, raw.split(b"\n", 1)[0])
+
+    @staticmethod
+    def parse(read):
+        path, raw = read
+        doc, problems = parse_bytes(raw, shown_path(path))
+        return ((path, doc) if doc else None), problems
+
+    @staticmethod
+    def placeholders(parsed):
+        path, doc = parsed
+        paths = rules.placeholders(doc)
+        return (path, doc, paths), rules.todo_problems(doc, paths)
+
+    def schema(self, found):
+        path, doc, placeholders = found
+        violations = self.validate(doc.data)
+        if violations:
+            return None, rules.without_placeholders(self.explainer.problems(doc, violations), placeholders)
+        return (path, doc), []
+
+    def rules(self, valid):
+        path, doc = valid
+        entry = rules.Entry(build_system(path.stem, doc.path, doc.data), doc)
+        problems = rules.text_problems(doc)
+        if self.context:
+            for entry_rule in rules_of(ENTRY):
+                problems += entry_rule.run(entry, self.context)
+        return (path, entry), problems
+
+    def translate(self, checked):
+        path, entry = checked
+        localized, problems = self.translation.file(path, entry.doc, self.patterns)
+        systems = {}
+        for lang, data in localized.items():   # names stay as written; a local name is shown beside it
+            name = entry.data["name"]
+            local = data["name"] if data["name"] != name and not isinstance(data["name"], Untranslated) else None
+            systems[lang] = build_system(path.stem, entry.doc.path, {**data, "name": name}, local)
+        entry.release()
+        return (entry, systems), problems
+
+
+def _check_vocabularies(catalog_dir: Path, schema: dict, translation: TranslationCheck):
+    """({key: {language: Vocabulary}} of the vocabularies that passed, problems, skipped)."""
+    schema_path = catalog_dir / "schema" / "vocabulary.schema.json"
+    vocab_schema = _read_json(schema_path)
+    validate = _compile(vocab_schema, schema_path)
+    explainer = Explainer(vocab_schema, {})
+    patterns = translatable_patterns(vocab_schema)
+    vocabularies: dict[str, dict] = {}
+    problems, skipped = [], []
+    for key, expected in enums_by_vocabulary(schema).items():
+        path = vocabulary_path(catalog_dir, key)
+        if not path.exists():
+            raise CatalogEnvironmentError(f"{shown_path(path)}: missing; the schema names the "
+                                          f"vocabulary '{key}'")
+
+        def values(doc, key=key, expected=expected):
+            english = build_vocabulary(key, doc.data)
+            return (doc, english), sync_problems(english, expected, doc) + rules.text_problems(doc)
+
+        def translate(checked, key=key, path=path):
+            doc, english = checked
+            localized, found = translation.file(path, doc, patterns)
+            return {SOURCE_LANGUAGE: english, **{lang: build_vocabulary(key, data)
+                                                 for lang, data in localized.items()}}, found
+
+        vocabulary, found, skips = stages.run(shown_path(path), (
+            ("YAML", _load), ("schema", _schema_stage(validate, explainer)), ("vocabulary", values),
+            ("translations", translate)), path)
+        problems += found
+        skipped += skips
+        if vocabulary:
+            vocabularies[key] = vocabulary
+    return vocabularies, problems, skipped
+
+
+def _load(path: Path):
+    return load_file(path, shown_path(path))
+
+
+def _schema_stage(validate, explainer: Explainer):
+    """The schema stage of a vocabulary or the glossary: the document, or its problems."""
+    def check(doc):
+        violations = validate(doc.data)
+        return (None, explainer.problems(doc, violations)) if violations else (doc, [])
+    return check
 
 
 def _source_kinds(entries) -> tuple[int, int]:
@@ -241,27 +315,31 @@ def _glossary_terms(data: dict) -> tuple[GlossaryTerm, ...]:
 
 
 def _check_glossary(catalog_dir: Path, slugs: frozenset, translation: TranslationCheck):
-    """({language: glossary terms}, problems). Checked first: its translated terms are the
-    term list every other translation is held to."""
+    """({language: glossary terms}, problems, skipped). Checked first: its translated terms are
+    the term list every other translation is held to."""
     path = catalog_dir / "glossary.yaml"
     schema_path = catalog_dir / "schema" / "glossary.schema.json"
     glossary_schema = _read_json(schema_path)
-    empty = {lang: () for lang in (SOURCE_LANGUAGE, *LANGUAGES)}
     if not path.exists():
         raise CatalogEnvironmentError(f"{shown_path(path)}: missing")
-    doc, problems = load_file(path, shown_path(path))
-    if doc is None:
-        return empty, problems
-    violations = _compile(glossary_schema, schema_path)(doc.data)
-    if violations:
-        return empty, problems + Explainer(glossary_schema, {}).problems(doc, violations)
-    terms = _glossary_terms(doc.data)
-    problems += rules.glossary_problems(doc, terms, slugs) + rules.text_problems(doc)
-    localized, found = translation.file(path, doc, translatable_patterns(glossary_schema), glossary=True)
-    out = {SOURCE_LANGUAGE: terms}
-    for lang, data in localized.items():
-        out[lang] = tuple(GlossaryTerm(t["term"], t["definition"],
-                                       (english["term"],) if t["term"].casefold() != english["term"].casefold() else (),
-                                       tuple(t.get("see", ())), english["term"])
-                          for t, english in zip(data["terms"], doc.data["terms"]))
-    return out, problems + found
+
+    def glossary_rules(doc):
+        terms = _glossary_terms(doc.data)
+        return (doc, terms), rules.glossary_problems(doc, terms, slugs) + rules.text_problems(doc)
+
+    def translate(checked):
+        doc, terms = checked
+        localized, found = translation.file(path, doc, translatable_patterns(glossary_schema), glossary=True)
+        out = {SOURCE_LANGUAGE: terms}
+        for lang, data in localized.items():
+            out[lang] = tuple(GlossaryTerm(t["term"], t["definition"],
+                                           (english["term"],) if t["term"].casefold() != english["term"].casefold()
+                                           else (), tuple(t.get("see", ())), english["term"])
+                              for t, english in zip(data["terms"], doc.data["terms"]))
+        return out, found
+
+    glossary, problems, skipped = stages.run(shown_path(path), (
+        ("YAML", _load),
+        ("schema", _schema_stage(_compile(glossary_schema, schema_path), Explainer(glossary_schema, {}))),
+        ("glossary rules", glossary_rules), ("translations", translate)), path)
+    return glossary or {lang: () for lang in (SOURCE_LANGUAGE, *LANGUAGES)}, problems, skipped

@@ -57,12 +57,15 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-def report(result: CheckResult, out=sys.stdout) -> None:
+def report(result: CheckResult, out=None) -> None:
+    out = out or sys.stdout
     github = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in result.problems:
         print(problem.format(), file=out)
         if github:
             print(problem.github_annotation(), file=out)
+    for skipped in result.skipped:
+        print(skipped.format(), file=out)
     print(f"{result.errors} error(s), {result.warnings} warning(s) in {result.files} "
           f"catalogue file(s)", file=out)
     total, primary = result.sources

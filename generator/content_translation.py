@@ -164,8 +164,8 @@ def page_problems(page: Page, shown, terms: tr.Terms) -> list[Problem]:
             prose = _prose(text_line)
             for rule_id, message, col in tr.typography_findings(prose):
                 out.append(Problem(path, line + offset, col + 1, rule_id, "", message))
-            for rule_id, message in rules.text_findings(re.sub(r"<[^>]*>", "", text_line)):
-                out.append(Problem(path, line + offset, 1, rule_id, "", message))
+            for found, message in rules.text_findings(re.sub(r"<[^>]*>", "", text_line)):
+                out.append(found.at(path, line + offset, 1, message))
         out += [Problem(path, line, 1, rule_id, "", message)
                 for rule_id, message, _o in terms.findings(flat_source, flat_target)]
     return out

@@ -22,30 +22,30 @@ from pathlib import Path
 import yaml
 from yaml.resolver import BaseResolver
 
-from .problems import Problem, Severity, register
+from .problems import Problem, Severity, rule
 
 MAX_BYTES = 256 * 1024
 MAX_NODES = 50_000
 MAX_DEPTH = 40
 
-R_SYNTAX = register("yaml-syntax", Severity.ERROR, "YAML",
+R_SYNTAX = rule("yaml-syntax", Severity.ERROR, "YAML",
                     "The file must be valid YAML holding a single document.")
-R_DUPLICATE = register("yaml-duplicate-key", Severity.ERROR, "YAML",
+R_DUPLICATE = rule("yaml-duplicate-key", Severity.ERROR, "YAML",
                        "A key may appear only once in a mapping, at any depth.")
-R_TAG = register("yaml-tag", Severity.ERROR, "YAML",
+R_TAG = rule("yaml-tag", Severity.ERROR, "YAML",
                  "Explicit tags (!!python/object, !!binary, !custom) are not allowed: plain YAML only.")
-R_EMPTY = register("yaml-empty", Severity.ERROR, "YAML",
+R_EMPTY = rule("yaml-empty", Severity.ERROR, "YAML",
                    "The file must contain a document, not only whitespace or comments.")
-R_ENCODING = register("yaml-encoding", Severity.ERROR, "YAML",
+R_ENCODING = rule("yaml-encoding", Severity.ERROR, "YAML",
                       "The file must be UTF-8 with LF or CRLF line endings, no byte-order mark and no NUL bytes.")
-R_SIZE = register("yaml-too-large", Severity.ERROR, "YAML",
+R_SIZE = rule("yaml-too-large", Severity.ERROR, "YAML",
                   "The file must be at most {kib} KiB.", kib=MAX_BYTES // 1024)
-R_EXPANSION = register("yaml-alias-limit", Severity.ERROR, "YAML",
+R_EXPANSION = rule("yaml-alias-limit", Severity.ERROR, "YAML",
                        "Anchors and aliases may expand to at most {nodes} nodes and {depth} levels, "
                        "and may not refer to themselves.", nodes=f"{MAX_NODES:,}", depth=MAX_DEPTH)
-R_KEY = register("yaml-key-type", Severity.ERROR, "YAML",
+R_KEY = rule("yaml-key-type", Severity.ERROR, "YAML",
                  "Mapping keys must be plain text, not numbers, lists or mappings.")
-R_FILE = register("file-type", Severity.ERROR, "Files",
+R_FILE = rule("file-type", Severity.ERROR, "Files",
                   "Catalogue files must be regular files inside the catalogue: no symlinks.")
 
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")

@@ -2,9 +2,11 @@
 dates and text.
 
 Reads entries that passed the schema (record + raw data + locations). Writes nothing.
-Each rule is one small function registered with a stable id, a severity and a one-line
-summary; it yields located Problems. Per-entry rules see one entry; catalogue rules see
-all entries at once and index them by key, so no rule is pairwise (quadratic).
+Each rule is declared once with `rule()`: a stable id, a severity and a one-line summary.
+A rule with a scope decorates the small function that finds its problems; the function
+yields Findings (path, message, hint) and the registry attaches the rule and the place.
+Per-entry rules see one entry; catalogue rules see all entries at once, yield the entry
+with each finding, and index entries by key, so no rule is pairwise (quadratic).
 """
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from pathlib import Path
 
 from .load import Document
 from .model import CORNERS, IsoDate, System
-from .problems import Problem, Severity, did_you_mean, field_path, register
+from .problems import CATALOGUE, ENTRY, Finding, Problem, Rule, Severity, did_you_mean, field_path, rule
 
 STALE_AFTER_DAYS = 548      # 18 months
 MODELINE = "# yaml-language-server: $schema=../schema/project.schema.json"
@@ -65,35 +67,12 @@ class Entry:
             for name in names:
                 cache.pop(name, None)
 
-    def problem(self, rule_id: str, path: tuple, message: str, key: bool = False) -> Problem:
-        return _located(self.doc, path, rule_id, message, key)
-
 
 @dataclass(frozen=True)
 class Context:
     today: dt.date
     categories: dict          # id -> Term (with gives_up for the three families)
     slugs: frozenset          # every slug in the catalogue, valid or not
-
-
-ENTRY_RULES = []
-CATALOG_RULES = []
-
-
-def entry_rule(rule_id: str, severity: Severity, group: str, summary: str):
-    def decorate(func):
-        register(rule_id, severity, group, summary)
-        ENTRY_RULES.append(func)
-        return func
-    return decorate
-
-
-def catalog_rule(rule_id: str, severity: Severity, group: str, summary: str):
-    def decorate(func):
-        register(rule_id, severity, group, summary)
-        CATALOG_RULES.append(func)
-        return func
-    return decorate
 
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -139,32 +118,29 @@ DATE_KEYS = frozenset(("since", "as_of", "reviewed", "accessed", "published", "d
 
 # ---------------------------------------------------------------- files and identity
 
+FILE_SLUG = rule("file-slug", E, "Identity", "The file name is a slug: lower-case ASCII words joined by "
+                                             "single hyphens, ending in .yaml.")
+RESERVED_SLUG = rule("reserved-slug", E, "Identity", "The slug is not a reserved name (index, search, con, nul, "
+                                                     "com1, ...) that would clash with a page or a device.")
+MODELINE_RULE = rule("modeline", E, "Identity", "The first line names the schema for editors: "
+                                                "'# yaml-language-server: $schema=../schema/project.schema.json'.")
+
+
 def file_problems(path: Path, shown: str, first_line: bytes) -> list[Problem]:
     """Rules about the file itself, checked before parsing."""
     out = []
     stem = path.stem
     if path.suffix != ".yaml":
-        out.append(Problem(shown, 1, 1, "file-slug", "", "catalogue entries end in .yaml"))
+        out.append(FILE_SLUG.at(shown, 1, 1, "catalogue entries end in .yaml"))
     elif not SLUG.match(stem) or len(stem) > MAX_SLUG:
-        out.append(Problem(shown, 1, 1, "file-slug", "",
-                           f"the file name '{_printable(stem)}' is not a slug; rename it to lower-case "
-                           "ASCII words joined by single hyphens, such as my-system.yaml"))
+        out.append(FILE_SLUG.at(shown, 1, 1, f"the file name '{_printable(stem)}' is not a slug; rename it to "
+                                             "lower-case ASCII words joined by single hyphens, such as my-system.yaml"))
     elif stem in RESERVED_SLUGS:
-        out.append(Problem(shown, 1, 1, "reserved-slug", "",
-                           f"'{stem}' is reserved (it would clash with a generated page or a "
-                           "device name); choose another file name"))
+        out.append(RESERVED_SLUG.at(shown, 1, 1, f"'{stem}' is reserved (it would clash with a generated page "
+                                                 "or a device name); choose another file name"))
     if first_line.rstrip(b"\r\n") != MODELINE.encode():
-        out.append(Problem(shown, 1, 1, "modeline", "",
-                           f"the first line must be exactly: {MODELINE}"))
+        out.append(MODELINE_RULE.at(shown, 1, 1, f"the first line must be exactly: {MODELINE}"))
     return out
-
-
-register("file-slug", E, "Identity", "The file name is a slug: lower-case ASCII words joined by "
-                                      "single hyphens, ending in .yaml.")
-register("reserved-slug", E, "Identity", "The slug is not a reserved name (index, search, con, nul, "
-                                          "com1, ...) that would clash with a page or a device.")
-register("modeline", E, "Identity", "The first line names the schema for editors: "
-                                    "'# yaml-language-server: $schema=../schema/project.schema.json'.")
 
 
 def _printable(text: str) -> str:
@@ -175,102 +151,104 @@ _HIDDEN = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufef
                      "\u180e\u034f\u115f\u1160\u3164\uffa0\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-register("invisible-char", E, "Text",
-         "Text holds no bidirectional controls, zero-width or control characters (Trojan Source).")
-register("raw-html", E, "Text", "Text fields hold plain text: no HTML tags or entities.")
+INVISIBLE_CHAR = rule("invisible-char", E, "Text",
+                      "Text holds no bidirectional controls, zero-width or control characters (Trojan Source).")
+RAW_HTML = rule("raw-html", E, "Text", "Text fields hold plain text: no HTML tags or entities.")
 _HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]|&#?[A-Za-z0-9]+;")
 
 
-def text_findings(text: str, url: bool = False) -> list[tuple[str, str]]:
-    """(rule id, message) for hidden characters and raw HTML in one text."""
+def text_findings(text: str, url: bool = False) -> list[tuple[Rule, str]]:
+    """(rule, message) for hidden characters and raw HTML in one text."""
     out = []
     found = _HIDDEN.search(text)
     if found:
         code = f"U+{ord(found.group()):04X}"
-        out.append(("invisible-char", f"contains the invisible character {code} "
+        out.append((INVISIBLE_CHAR, f"contains the invisible character {code} "
                     f"({unicodedata.name(found.group(), 'control character')}); delete it"))
     found = None if url else _HTML.search(text)
     if found:
-        out.append(("raw-html", f"contains HTML ('{found.group()}'); write plain text"))
+        out.append((RAW_HTML, f"contains HTML ('{found.group()}'); write plain text"))
     return out
 
 
 def text_problems(doc: Document) -> list[Problem]:
     """Hidden characters and raw HTML in any text of a catalogue file (entries, vocabularies,
     the glossary, translations): all of it reaches the site."""
-    return [_located(doc, path, rule_id, message)
+    return [found.located(doc, path, message)
             for path, text in doc.strings
-            for rule_id, message in text_findings(text, url=bool(path) and path[-1] in ("url", "website"))]
+            for found, message in text_findings(text, url=bool(path) and path[-1] in ("url", "website"))]
 
 
-def _located(doc: Document, path: tuple, rule_id: str, message: str, key: bool = False) -> Problem:
-    line, col = doc.locate(path, key=key)
-    return Problem(doc.path, line, col, rule_id, field_path(path), message)
-
-
+TODO_PLACEHOLDER = rule("todo-placeholder", E, "Text", "No TODO placeholder from the template is left.")
 _TODO = re.compile(r"\bTODO\b")
-register("todo-placeholder", E, "Text", "No TODO placeholder from the template is left.")
 
 
-def todo_problems(doc: Document) -> list[Problem]:
-    """Every TODO left from the template, found before the schema so all are listed at once."""
-    out = []
-    for path, text in doc.strings:
-        if "TODO" in text and _TODO.search(text):
-            out.append(_located(doc, path, "todo-placeholder", "still says TODO; fill it in"))
-    return out
+def placeholders(doc: Document) -> list[tuple]:
+    """The paths of the texts that still say TODO, as the template left them."""
+    return [path for path, text in doc.strings if "TODO" in text and _TODO.search(text)]
+
+
+def todo_problems(doc: Document, paths: list[tuple]) -> list[Problem]:
+    return [TODO_PLACEHOLDER.located(doc, path, "still says TODO; fill it in") for path in paths]
+
+
+def without_placeholders(problems: list[Problem], paths: list[tuple]) -> list[Problem]:
+    """The schema's problems, less those about a value that is still a TODO placeholder: the
+    placeholder is reported once, as such, not also as a wrong date or an unknown value."""
+    fields = {field_path(path) for path in paths}
+    return [p for p in problems if p.field not in fields]
 
 
 _MARKDOWN = re.compile(r"\[[^\]]*\]\(|\*\*|__|`|^#|^\s*[-*+] |!\[")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z]")
 
 
-@entry_rule("summary-sentence", E, "Text",
-            "The summary is one plain-text sentence that ends with a full stop.")
+@rule("summary-sentence", E, "Text",
+      "The summary is one plain-text sentence that ends with a full stop.", scope=ENTRY)
 def summary_sentence(entry: Entry, ctx: Context):
     summary = entry.system.summary
     path = ("summary",)
     if "\n" in summary.strip():
-        yield entry.problem("summary-sentence", path, "spans several lines; write one sentence")
+        yield Finding(path, "spans several lines; write one sentence")
     elif not summary.rstrip().endswith("."):
-        yield entry.problem("summary-sentence", path, "must end with a full stop")
+        yield Finding(path, "must end with a full stop")
     elif _SENTENCE_BREAK.search(summary.rstrip()[:-1]):
-        yield entry.problem("summary-sentence", path, "holds more than one sentence; keep the first")
+        yield Finding(path, "holds more than one sentence; keep the first")
     elif _MARKDOWN.search(summary):
-        yield entry.problem("summary-sentence", path, "contains Markdown; write plain text")
+        yield Finding(path, "contains Markdown; write plain text")
 
 
 # ---------------------------------------------------------------- trilemma
 
-@entry_rule("trilemma-family", E, "Trilemma",
-            "A family gives up its corner and keeps the other two: the given-up corner is not "
-            "yes and the kept corners are not no.")
+@rule("trilemma-family", E, "Trilemma",
+      "A family gives up its corner and keeps the other two: the given-up corner is not "
+      "yes and the kept corners are not no.", scope=ENTRY)
 def trilemma_family(entry: Entry, ctx: Context):
     system = entry.system
     gives_up = ctx.categories[system.category].gives_up
     if not gives_up:
         return
     if not system.trilemma.applies:
-        yield entry.problem("trilemma-family", ("trilemma", "not_applicable"),
-                            f"the category {system.category} is one of the trilemma's families; rate its "
-                            "three corners instead", key=True)
+        yield Finding(("trilemma", "not_applicable"),
+                      f"the category {system.category} is one of the trilemma's families; rate its "
+                      "three corners instead", key=True)
         return
     for corner in CORNERS:
         value = system.trilemma.corners[corner].value
         path = ("trilemma", corner, "value")
         if corner == gives_up and value == "yes":
-            yield entry.problem("trilemma-family", path,
-                                f"the category {system.category} gives up {corner}, so it cannot be yes; "
-                                "write partial or no, or change the category")
+            yield Finding(path,
+                          f"the category {system.category} gives up {corner}, so it cannot be yes; "
+                          "write partial or no, or change the category")
         elif corner != gives_up and value == "no":
-            yield entry.problem("trilemma-family", path,
-                                f"the category {system.category} keeps {corner}, so it cannot be no; "
-                                "write partial or yes, or change the category")
+            yield Finding(path,
+                          f"the category {system.category} keeps {corner}, so it cannot be no; "
+                          "write partial or yes, or change the category")
 
 
-@entry_rule("trilemma-token", E, "Trilemma",
-            "token and trilemma.no_new_token agree: a token means no_new_token is not yes, "
-            "and no token means it is not no.")
+@rule("trilemma-token", E, "Trilemma",
+      "token and trilemma.no_new_token agree: a token means no_new_token is not yes, "
+      "and no token means it is not no.", scope=ENTRY)
 def trilemma_token(entry: Entry, ctx: Context):
     system = entry.system
     if not system.trilemma.applies:
@@ -278,76 +256,73 @@ def trilemma_token(entry: Entry, ctx: Context):
     value = system.trilemma.corners["no_new_token"].value
     path = ("trilemma", "no_new_token", "value")
     if system.token and value == "yes":
-        yield entry.problem("trilemma-token", path,
-                            f"the entry has the token {system.token.symbol}, so no_new_token cannot be "
-                            "yes; write no (or partial), or set token: null")
+        yield Finding(path,
+                      f"the entry has the token {system.token.symbol}, so no_new_token cannot be "
+                      "yes; write no (or partial), or set token: null")
     elif system.token is None and value == "no":
-        yield entry.problem("trilemma-token", path,
-                            "token is null, so no_new_token cannot be no; name the token under "
-                            "token, or write yes or partial")
+        yield Finding(path,
+                      "token is null, so no_new_token cannot be no; name the token under "
+                      "token, or write yes or partial")
 
 
-@entry_rule("trilemma-all-yes", E, "Trilemma", "No system keeps all three corners: that is the trilemma.")
+@rule("trilemma-all-yes", E, "Trilemma", "No system keeps all three corners: that is the trilemma.", scope=ENTRY)
 def trilemma_all_yes(entry: Entry, ctx: Context):
     trilemma = entry.system.trilemma
     if trilemma.applies and all(trilemma.corners[c].value == "yes" for c in CORNERS):
-        yield entry.problem("trilemma-all-yes", ("trilemma",),
-                            "claims all three corners; at least one must be partial or no", key=True)
+        yield Finding(("trilemma",),
+                      "claims all three corners; at least one must be partial or no", key=True)
 
 
 # ---------------------------------------------------------------- references
 
-@entry_rule("unknown-source", E, "References", "Every source id cited is listed under sources.")
+@rule("unknown-source", E, "References", "Every source id cited is listed under sources.", scope=ENTRY)
 def unknown_sources(entry: Entry, ctx: Context):
     listed = {s.id for s in entry.system.sources}
     for path, ref in entry.source_refs:
         if ref not in listed:
-            yield entry.problem("unknown-source", path,
-                                f"cites '{ref}', which is not under sources{did_you_mean(ref, listed)}")
+            yield Finding(path, f"cites '{ref}', which is not under sources", did_you_mean(ref, listed))
 
 
-@entry_rule("unused-source", W, "References", "Every listed source is cited by at least one fact.")
+@rule("unused-source", W, "References", "Every listed source is cited by at least one fact.", scope=ENTRY)
 def unused_sources(entry: Entry, ctx: Context):
     cited = {ref for _, ref in entry.source_refs}
     for index, source in enumerate(entry.system.sources):
         if source.id not in cited:
-            yield entry.problem("unused-source", ("sources", index, "id"),
-                                f"'{source.id}' is not cited by any fact; cite it or remove it")
+            yield Finding(("sources", index, "id"),
+                          f"'{source.id}' is not cited by any fact; cite it or remove it")
 
 
-@entry_rule("duplicate-source-id", E, "References", "Source ids are unique within an entry.")
+@rule("duplicate-source-id", E, "References", "Source ids are unique within an entry.", scope=ENTRY)
 def duplicate_source_ids(entry: Entry, ctx: Context):
     seen = set()
     for index, source in enumerate(entry.system.sources):
         if source.id in seen:
-            yield entry.problem("duplicate-source-id", ("sources", index, "id"),
-                                f"'{source.id}' is used by an earlier source; give each source its own id")
+            yield Finding(("sources", index, "id"),
+                          f"'{source.id}' is used by an earlier source; give each source its own id")
         seen.add(source.id)
 
 
-@entry_rule("unsourced", E, "References",
-            "Every fact cites at least one source, except a value marked unconfirmed and a "
-            "rating marked under-review.")
+@rule("unsourced", E, "References",
+      "Every fact cites at least one source, except a value marked unconfirmed and a "
+      "rating marked under-review.", scope=ENTRY)
 def unsourced(entry: Entry, ctx: Context):
     for path, mapping in iter_sourced(entry.data):
         if mapping["sources"] or mapping.get("value") == "unconfirmed" or \
                 mapping.get("rating") == "under-review":
             continue
-        yield entry.problem("unsourced", path + ("sources",),
-                            "cites no source; add the id of a source that supports it")
+        yield Finding(path + ("sources",),
+                      "cites no source; add the id of a source that supports it")
 
 
-@entry_rule("unknown-related", E, "References",
-            "related lists slugs of other entries in catalog/projects/, not the entry itself.")
+@rule("unknown-related", E, "References",
+      "related lists slugs of other entries in catalog/projects/, not the entry itself.", scope=ENTRY)
 def unknown_related(entry: Entry, ctx: Context):
     for index, slug in enumerate(entry.system.related):
         path = ("related", index)
         if slug == entry.system.slug:
-            yield entry.problem("unknown-related", path, "points at the entry itself; remove it")
+            yield Finding(path, "points at the entry itself; remove it")
         elif slug not in ctx.slugs:
-            yield entry.problem("unknown-related", path,
-                                f"'{slug}' is not an entry in catalog/projects/"
-                                f"{did_you_mean(slug, ctx.slugs)}")
+            yield Finding(path, f"'{slug}' is not an entry in catalog/projects/", did_you_mean(slug, ctx.slugs))
 
 
 # Where a source is cited: the publisher's own address, not a deployment preview, a staging
@@ -472,59 +447,59 @@ def host_finding(url: str) -> str | None:
     return f"'{shown}' republishes another site's page: {embedded}" if embedded else None
 
 
-@entry_rule("source-host", W, "References",
-            "Sources are cited at their publisher's own address: no deploy previews, staging or "
-            "development hosts, and no republisher whose URL embeds another site's address.")
+@rule("source-host", W, "References",
+      "Sources are cited at their publisher's own address: no deploy previews, staging or "
+      "development hosts, and no republisher whose URL embeds another site's address.", scope=ENTRY)
 def source_hosts(entry: Entry, ctx: Context):
     for index, source in enumerate(entry.system.sources):
         finding = host_finding(source.url)
         if finding:
-            yield entry.problem("source-host", ("sources", index, "url"), finding)
+            yield Finding(("sources", index, "url"), finding)
 
 
 # ---------------------------------------------------------------- dates
 
-@entry_rule("date-future", E, "Dates", "No date lies in the future (see --today).")
+@rule("date-future", E, "Dates", "No date lies in the future (see --today).", scope=ENTRY)
 def future_dates(entry: Entry, ctx: Context):
     for path, date in entry.dates:
         if date.earliest > ctx.today:
-            yield entry.problem("date-future", path,
-                                f"{date} is after today ({ctx.today}); record only what has happened")
+            yield Finding(path,
+                          f"{date} is after today ({ctx.today}); record only what has happened")
 
 
-@entry_rule("date-order", E, "Dates",
-            "Dates are in order: announced before launched, milestones oldest first, earlier "
-            "figures before the current one, sources published before they were accessed.")
+@rule("date-order", E, "Dates",
+      "Dates are in order: announced before launched, milestones oldest first, earlier "
+      "figures before the current one, sources published before they were accessed.", scope=ENTRY)
 def date_order(entry: Entry, ctx: Context):
     s = entry.system
     if s.announced and s.launched and s.announced.date.earliest > s.launched.date.latest:
-        yield entry.problem("date-order", ("launched", "date"),
-                            f"launched {s.launched.date} is before announced {s.announced.date}")
+        yield Finding(("launched", "date"),
+                      f"launched {s.launched.date} is before announced {s.announced.date}")
     for index in range(1, len(s.milestones)):
         if s.milestones[index].date.latest < s.milestones[index - 1].date.earliest:
-            yield entry.problem("date-order", ("milestones", index, "date"),
-                                f"{s.milestones[index].date} comes after "
-                                f"{s.milestones[index - 1].date}; list milestones oldest first")
+            yield Finding(("milestones", index, "date"),
+                          f"{s.milestones[index].date} comes after "
+                          f"{s.milestones[index - 1].date}; list milestones oldest first")
     for f_index, figure in enumerate(s.figures):
         for p_index, previous in enumerate(figure.previous):
             if previous.as_of.earliest > figure.as_of.latest:
-                yield entry.problem("date-order", ("figures", f_index, "previous", p_index, "as_of"),
-                                    f"an earlier value dated {previous.as_of} is newer than the "
-                                    f"current one ({figure.as_of})")
+                yield Finding(("figures", f_index, "previous", p_index, "as_of"),
+                              f"an earlier value dated {previous.as_of} is newer than the "
+                              f"current one ({figure.as_of})")
     for index, source in enumerate(s.sources):
         if source.published and source.published.earliest > source.accessed.latest:
-            yield entry.problem("date-order", ("sources", index, "published"),
-                                f"published {source.published} is after accessed {source.accessed}")
+            yield Finding(("sources", index, "published"),
+                          f"published {source.published} is after accessed {source.accessed}")
 
 
-@entry_rule("stale-fact", W, "Dates", "A fact whose as_of is more than 18 months old is flagged for review.")
+@rule("stale-fact", W, "Dates", "A fact whose as_of is more than 18 months old is flagged for review.", scope=ENTRY)
 def stale_facts(entry: Entry, ctx: Context):
     limit = ctx.today - dt.timedelta(days=STALE_AFTER_DAYS)
     for path, date in entry.dates:
         if path[-1] == "as_of" and "previous" not in path and date.latest < limit:
-            yield entry.problem("stale-fact", path,
-                                f"as_of {date} is more than 18 months old; check the fact again "
-                                "and update as_of")
+            yield Finding(path,
+                          f"as_of {date} is more than 18 months old; check the fact again "
+                          "and update as_of")
 
 
 # ---------------------------------------------------------------- the maturity ladder's fields
@@ -534,48 +509,48 @@ NO_EXIT_MODELS = ("federated-multisig", "hardware-federation", "threshold-signer
                   "bitvm-bridge", "miner-escrow", "centralized-custodian")
 
 
-@entry_rule("peg-model", E, "Maturity",
-            "A peg's model agrees with its ladder fields: self-custody, shared keys with exit and timelocked "
-            "stake let users exit alone, the other models do not; no one can challenge a single custodian.")
+@rule("peg-model", E, "Maturity",
+      "A peg's model agrees with its ladder fields: self-custody, shared keys with exit and timelocked "
+      "stake let users exit alone, the other models do not; no one can challenge a single custodian.", scope=ENTRY)
 def peg_model(entry: Entry, ctx: Context):
     for index, peg in enumerate(entry.system.custody):
         exit_alone = peg.unilateral_exit
         if exit_alone and (peg.model in EXIT_ALONE_MODELS and exit_alone.value == "no"
                            or peg.model in NO_EXIT_MODELS and exit_alone.value == "yes"):
             want = "yes" if peg.model in EXIT_ALONE_MODELS else "no"
-            yield entry.problem("peg-model", ("custody", index, "unilateral_exit", "value"),
-                                f"the model {peg.model} means unilateral_exit is {want}; "
-                                "change one of the two")
+            yield Finding(("custody", index, "unilateral_exit", "value"),
+                          f"the model {peg.model} means unilateral_exit is {want}; "
+                          "change one of the two")
         challenge = peg.challenge
         if challenge and peg.model == "centralized-custodian" and challenge.value != "nobody":
-            yield entry.problem("peg-model", ("custody", index, "challenge", "value"),
-                                "no one can challenge a centralized-custodian's withdrawals: write nobody, "
-                                "or change the model")
+            yield Finding(("custody", index, "challenge", "value"),
+                          "no one can challenge a centralized-custodian's withdrawals: write nobody, "
+                          "or change the model")
 
 
-@entry_rule("peg-rating", E, "Maturity",
-            "A peg's custody rating agrees with its ladder fields: low needs an exit alone or a challenge "
-            "anyone may make; high rules out an exit alone and any challenge.")
+@rule("peg-rating", E, "Maturity",
+      "A peg's custody rating agrees with its ladder fields: low needs an exit alone or a challenge "
+      "anyone may make; high rules out an exit alone and any challenge.", scope=ENTRY)
 def peg_rating(entry: Entry, ctx: Context):
     for index, peg in enumerate(entry.system.custody):
         exit_alone = peg.unilateral_exit.value if peg.unilateral_exit else None
         challenge = peg.challenge.value if peg.challenge else None
         path = ("custody", index, "risk", "rating")
         if peg.risk.rating == "low" and exit_alone == "no" and challenge in ("allow-list", "nobody"):
-            yield entry.problem("peg-rating", path,
-                                f"low custody risk needs users who can exit alone or a challenge anyone may "
-                                f"make, but unilateral_exit is no and challenge is {challenge}; "
-                                "rate it medium or high, or correct those fields")
+            yield Finding(path,
+                          f"low custody risk needs users who can exit alone or a challenge anyone may "
+                          f"make, but unilateral_exit is no and challenge is {challenge}; "
+                          "rate it medium or high, or correct those fields")
         elif peg.risk.rating == "high" and (exit_alone == "yes" or challenge in ("anyone", "allow-list",
                                                                                   "not-needed")):
             held = "unilateral_exit is yes" if exit_alone == "yes" else f"challenge is {challenge}"
-            yield entry.problem("peg-rating", path,
-                                f"high custody risk means a group relying on trust alone can move the BTC, "
-                                f"but {held}; rate it medium or low, or correct that field")
+            yield Finding(path,
+                          f"high custody risk means a group relying on trust alone can move the BTC, "
+                          f"but {held}; rate it medium or low, or correct that field")
 
 
-@entry_rule("signer-numbers", E, "Maturity",
-            "A signer set's threshold, and its number of independent signers, are at most its count.")
+@rule("signer-numbers", E, "Maturity",
+      "A signer set's threshold, and its number of independent signers, are at most its count.", scope=ENTRY)
 def signer_numbers(entry: Entry, ctx: Context):
     for index, peg in enumerate(entry.system.custody):
         signers = peg.signers
@@ -583,25 +558,25 @@ def signer_numbers(entry: Entry, ctx: Context):
             continue
         for key, value in (("threshold", signers.threshold), ("independent", signers.independent)):
             if value is not None and value > signers.count:
-                yield entry.problem("signer-numbers", ("custody", index, "signers", key),
-                                    f"{key} {value} is more than count {signers.count}")
+                yield Finding(("custody", index, "signers", key),
+                              f"{key} {value} is more than count {signers.count}")
 
 
-@entry_rule("upgrade-window", E, "Maturity",
-            "exit_window_days is given when upgrades are delayed, and only then.")
+@rule("upgrade-window", E, "Maturity",
+      "exit_window_days is given when upgrades are delayed, and only then.", scope=ENTRY)
 def upgrade_window(entry: Entry, ctx: Context):
     for index, peg in enumerate(entry.system.custody):
         upgrades = peg.upgrades
         if upgrades is None:
             continue
         if upgrades.value == "delayed" and upgrades.exit_window_days is None:
-            yield entry.problem("upgrade-window", ("custody", index, "upgrades", "value"),
-                                "delayed upgrades need exit_window_days: the days users have to leave "
-                                "before a change takes effect")
+            yield Finding(("custody", index, "upgrades", "value"),
+                          "delayed upgrades need exit_window_days: the days users have to leave "
+                          "before a change takes effect")
         elif upgrades.value != "delayed" and upgrades.exit_window_days is not None:
-            yield entry.problem("upgrade-window", ("custody", index, "upgrades", "exit_window_days"),
-                                f"exit_window_days applies only to delayed upgrades, not {upgrades.value}; "
-                                "remove it, or write value: delayed", key=True)
+            yield Finding(("custody", index, "upgrades", "exit_window_days"),
+                          f"exit_window_days applies only to delayed upgrades, not {upgrades.value}; "
+                          "remove it, or write value: delayed", key=True)
 
 
 # ---------------------------------------------------------------- across entries
@@ -635,8 +610,8 @@ def _scripts(text: str) -> set[str]:
     return scripts
 
 
-@catalog_rule("duplicate-name", E, "Identity",
-              "Names and aliases are unique across entries after folding case and spaces.")
+@rule("duplicate-name", E, "Identity",
+      "Names and aliases are unique across entries after folding case and spaces.", scope=CATALOGUE)
 def duplicate_names(entries: list[Entry], ctx: Context):
     owners: dict[str, list] = defaultdict(list)
     for entry in entries:
@@ -650,23 +625,23 @@ def duplicate_names(entries: list[Entry], ctx: Context):
         if len({h[0].system.slug for h in holders}) > 1:
             first = holders[0]
             for entry, path, name in holders[1:]:
-                yield entry.problem("duplicate-name", path,
-                                    f"'{name}' is already a name of {first[0].doc.path} "
-                                    f"({first[2]}); names and aliases must be unique")
+                yield entry, Finding(path,
+                                     f"'{name}' is already a name of {first[0].doc.path} "
+                                     f"({first[2]}); names and aliases must be unique")
 
 
-@catalog_rule("confusable-name", E, "Identity",
-              "A name may not mix scripts (Latin with Cyrillic or Greek) or look like another "
-              "entry's name (homoglyphs).")
+@rule("confusable-name", E, "Identity",
+      "A name may not mix scripts (Latin with Cyrillic or Greek) or look like another "
+      "entry's name (homoglyphs).", scope=CATALOGUE)
 def confusable_names(entries: list[Entry], ctx: Context):
     by_skeleton: dict[str, list] = defaultdict(list)
     for entry in entries:
         for path, name in _names(entry):
             scripts = _scripts(name) - {"DIGIT"}
             if len(scripts) > 1:
-                yield entry.problem("confusable-name", path,
-                                    f"'{_printable(name)}' mixes letters from {', '.join(sorted(scripts))} "
-                                    "scripts; write it in one script")
+                yield entry, Finding(path,
+                                     f"'{_printable(name)}' mixes letters from {', '.join(sorted(scripts))} "
+                                     "scripts; write it in one script")
             by_skeleton[skeleton(name)].append((entry, path, name))
     for holders in by_skeleton.values():
         folded = {fold(h[2]) for h in holders}
@@ -674,9 +649,9 @@ def confusable_names(entries: list[Entry], ctx: Context):
             first = holders[0]
             for entry, path, name in holders[1:]:
                 if fold(name) != fold(first[2]):
-                    yield entry.problem("confusable-name", path,
-                                        f"'{_printable(name)}' looks like '{first[2]}' in "
-                                        f"{first[0].doc.path}; use a name readers can tell apart")
+                    yield entry, Finding(path,
+                                         f"'{_printable(name)}' looks like '{first[2]}' in "
+                                         f"{first[0].doc.path}; use a name readers can tell apart")
 
 
 def _names(entry: Entry):
@@ -692,23 +667,24 @@ def _site_key(url: str) -> str:
     return f"{host}/{rest}".rstrip("/")
 
 
-@catalog_rule("duplicate-website", E, "Identity", "No two entries share a website.")
+@rule("duplicate-website", E, "Identity", "No two entries share a website.", scope=CATALOGUE)
 def duplicate_websites(entries: list[Entry], ctx: Context):
     first: dict[str, Entry] = {}
     for entry in entries:
         key = _site_key(entry.system.website)
         if key in first:
-            yield entry.problem("duplicate-website", ("website",),
-                                f"{entry.system.website} is already the website of "
-                                f"{first[key].doc.path}; give this entry its own page")
+            yield entry, Finding(("website",),
+                                 f"{entry.system.website} is already the website of "
+                                 f"{first[key].doc.path}; give this entry its own page")
         else:
             first[key] = entry
 
 
 # ---------------------------------------------------------------- the glossary
 
-register("glossary-duplicate", E, "Glossary", "Each glossary term and alias is defined once.")
-register("glossary-reference", E, "Glossary", "A glossary term's `see` list names entries in catalog/projects/.")
+GLOSSARY_DUPLICATE = rule("glossary-duplicate", E, "Glossary", "Each glossary term and alias is defined once.")
+GLOSSARY_REFERENCE = rule("glossary-reference", E, "Glossary",
+                          "A glossary term's `see` list names entries in catalog/projects/.")
 
 
 def glossary_problems(doc: Document, terms, slugs) -> list[Problem]:
@@ -718,12 +694,12 @@ def glossary_problems(doc: Document, terms, slugs) -> list[Problem]:
             path = ("terms", index, "term") if a_index == 0 else ("terms", index, "aliases", a_index - 1)
             key = fold(word)
             if key in first:
-                out.append(_located(doc, path, "glossary-duplicate",
-                                    f"'{word}' is already defined as '{first[key]}'; merge the two"))
+                out.append(GLOSSARY_DUPLICATE.located(doc, path,
+                                                      f"'{word}' is already defined as '{first[key]}'; merge the two"))
             first.setdefault(key, word)
         for s_index, slug in enumerate(term.see):
             if slug not in slugs:
                 path = ("terms", index, "see", s_index)
-                out.append(_located(doc, path, "glossary-reference",
-                                    f"'{slug}' is not an entry in catalog/projects/{did_you_mean(slug, slugs)}"))
+                out.append(GLOSSARY_REFERENCE.located(doc, path, f"'{slug}' is not an entry in catalog/projects/"
+                                                                 f"{did_you_mean(slug, slugs)}"))
     return out

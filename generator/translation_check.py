@@ -108,10 +108,10 @@ def translated_problems(english: str, entry: po.Entry, shown: str, terms: tr.Ter
     for rule_id, message, offset in findings:
         col = entry.col + 1 + offset if single_line else entry.col
         out.append(Problem(shown, entry.line, col, rule_id, entry.msgctxt or "", message))
-    english_html = {rule_id for rule_id, _ in rules.text_findings(english) if rule_id == "raw-html"}
-    for rule_id, message in rules.text_findings(text):
-        if rule_id not in english_html:      # <slug> in a message that says <slug> in English too
-            out.append(Problem(shown, entry.line, entry.col, rule_id, entry.msgctxt or "", message))
+    english_html = {found for found, _ in rules.text_findings(english) if found is rules.RAW_HTML}
+    for found, message in rules.text_findings(text):
+        if found not in english_html:      # <slug> in a message that says <slug> in English too
+            out.append(found.at(shown, entry.line, entry.col, message, entry.msgctxt or ""))
     return out
 
 

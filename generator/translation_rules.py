@@ -11,24 +11,24 @@ import functools
 import re
 from collections import Counter
 
-from .problems import Severity, register
+from .problems import Severity, rule
 
 E, W = Severity.ERROR, Severity.WARNING
-R_MISSING = register("translation-missing", W, "Translations",
+R_MISSING = rule("translation-missing", W, "Translations",
                      "Every English string and page has a translation (a warning: the site shows the English meanwhile).")
-R_STALE = register("translation-stale", W, "Translations",
+R_STALE = rule("translation-stale", W, "Translations",
                    "A translation was made from the current English (a warning: the site shows the English until it is updated).")
-R_ORPHAN = register("translation-orphan", E, "Translations",
+R_ORPHAN = rule("translation-orphan", E, "Translations",
                     "A translation translates a field, file or page that still exists (`make translations` drops the rest).")
-R_NUMBERS = register("translation-numbers", E, "Translations",
+R_NUMBERS = rule("translation-numbers", E, "Translations",
                      "A translation has the same numbers, dates, tickers and URLs as its English source.")
-R_MARKUP = register("translation-markup", E, "Translations",
+R_MARKUP = rule("translation-markup", E, "Translations",
                     "A translation keeps the markup and placeholders of its English source.")
-R_TYPOGRAPHY = register("translation-typography", E, "Translations",
+R_TYPOGRAPHY = rule("translation-typography", E, "Translations",
                         "Chinese prose uses full-width punctuation and no spaces between Chinese characters.")
-R_TERM = register("translation-term", W, "Translations",
+R_TERM = rule("translation-term", W, "Translations",
                   "Each glossary term is translated by its one Chinese term (catalog/translations/zh/glossary.po).")
-R_PO = register("po-syntax", E, "Translations", "A PO file is well-formed gettext: msgctxt, msgid, msgstr, comments.")
+R_PO = rule("po-syntax", E, "Translations", "A PO file is well-formed gettext: msgctxt, msgid, msgstr, comments.")
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _MONTHS = {name: str(number) for number, name in enumerate(

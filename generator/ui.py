@@ -104,9 +104,8 @@ def extract() -> list[Message]:
                 continue
             name = node.func.id if isinstance(node.func, ast.Name) else \
                 node.func.attr if isinstance(node.func, ast.Attribute) else ""
-            # _("...") and N_("..."); a rule's group and summary (register, entry_rule, catalog_rule)
-            arguments = {"_": (0,), "N_": (0,), "register": (2, 3), "entry_rule": (2, 3),
-                         "catalog_rule": (2, 3)}.get(name, ())
+            # _("...") and N_("..."); a rule's group and summary, as declared with rule()
+            arguments = {"_": (0,), "N_": (0,), "rule": (2, 3)}.get(name, ())
             for index in arguments:
                 if index < len(node.args) and isinstance(node.args[index], ast.Constant) \
                         and isinstance(node.args[index].value, str):

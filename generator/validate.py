@@ -10,35 +10,35 @@ import re
 from urllib.parse import quote
 
 from .load import Document
-from .problems import Problem, Severity, did_you_mean, field_path, register
+from .problems import Problem, Severity, did_you_mean, field_path, rule
 from .schema import Violation, resolve_ref
 
 G = "Schema"
-R_UNKNOWN_KEY = register("unknown-key", Severity.ERROR, G, "Every key must be one the schema defines.")
-R_MISSING = register("missing-field", Severity.ERROR, G, "Required keys must be present.")
-R_EMPTY = register("empty-field", Severity.ERROR, G, "Required values must not be empty.")
-R_TYPE = register("wrong-type", Severity.ERROR, G,
+R_UNKNOWN_KEY = rule("unknown-key", Severity.ERROR, G, "Every key must be one the schema defines.")
+R_MISSING = rule("missing-field", Severity.ERROR, G, "Required keys must be present.")
+R_EMPTY = rule("empty-field", Severity.ERROR, G, "Required values must not be empty.")
+R_TYPE = rule("wrong-type", Severity.ERROR, G,
                   "Each value has the type the schema gives: text, number, true/false, list or mapping.")
-R_VALUE = register("unknown-value", Severity.ERROR, G,
+R_VALUE = rule("unknown-value", Severity.ERROR, G,
                    "A vocabulary field takes one of the ids its vocabulary file defines.")
-R_LONG = register("too-long", Severity.ERROR, G, "Text and lists stay within the schema's maximum length.")
-R_SHORT = register("too-short", Severity.ERROR, G, "Text and lists reach the schema's minimum length.")
-R_RANGE = register("out-of-range", Severity.ERROR, G, "Numbers stay within the schema's minimum and maximum.")
-R_REPEAT = register("duplicate-item", Severity.ERROR, G, "A list does not repeat an item.")
-R_SLUG = register("slug-format", Severity.ERROR, G,
+R_LONG = rule("too-long", Severity.ERROR, G, "Text and lists stay within the schema's maximum length.")
+R_SHORT = rule("too-short", Severity.ERROR, G, "Text and lists reach the schema's minimum length.")
+R_RANGE = rule("out-of-range", Severity.ERROR, G, "Numbers stay within the schema's minimum and maximum.")
+R_REPEAT = rule("duplicate-item", Severity.ERROR, G, "A list does not repeat an item.")
+R_SLUG = rule("slug-format", Severity.ERROR, G,
                   "Ids and slugs are lower-case ASCII words joined by single hyphens.")
-R_DATE = register("date-format", Severity.ERROR, G,
+R_DATE = rule("date-format", Severity.ERROR, G,
                   "Dates are real ISO 8601 dates: YYYY-MM-DD, or YYYY-MM or YYYY when only that is known.")
-R_URL = register("url-format", Severity.ERROR, G,
+R_URL = rule("url-format", Severity.ERROR, G,
                  "URLs use https:// and a domain name, with no spaces, quotes or angle brackets and no user "
                  "name or password (no javascript: or data:).")
-R_SYMBOL = register("token-symbol", Severity.ERROR, G, "A token symbol is 1 to 10 capital letters or digits.")
-R_LINE = register("text-single-line", Severity.ERROR, G, "Names and short values fit on one line.")
-R_TERM = register("glossary-term", Severity.ERROR, G,
+R_SYMBOL = rule("token-symbol", Severity.ERROR, G, "A token symbol is 1 to 10 capital letters or digits.")
+R_LINE = rule("text-single-line", Severity.ERROR, G, "Names and short values fit on one line.")
+R_TERM = rule("glossary-term", Severity.ERROR, G,
                   "A glossary term is written as it appears in text: letters, digits, spaces, hyphens, "
                   "dots, slashes and apostrophes.")
 
-R_MANY = register("too-many-problems", Severity.ERROR, G,
+R_MANY = rule("too-many-problems", Severity.ERROR, G,
                   "A file with a great many schema problems is reported in part, so that a broken file "
                   "cannot flood the output or slow the check.")
 MAX_PER_FILE = 100
@@ -90,9 +90,6 @@ class Explainer:
     def explain(self, doc: Document, v: Violation) -> list[Problem]:
         if v.keyword == "oneOf":
             return self._one_of(doc, v)
-        if isinstance(v.instance, str) and "TODO" in v.instance and v.keyword not in ("additionalProperties",
-                                                                                      "required"):
-            return []   # rules.todo_problems already reported this placeholder
         rule, message, at_key, path = self._message(v)
         line, col = doc.locate(path, key=at_key)
         return [Problem(doc.path, line, col, rule.id, field_path(path), message)]

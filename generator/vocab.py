@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .problems import Problem, Severity, register
+from .problems import Problem, Severity, rule
 
-R_SYNC = register("vocabulary-sync", Severity.ERROR, "Vocabularies",
+R_SYNC = rule("vocabulary-sync", Severity.ERROR, "Vocabularies",
                   "A vocabulary file defines exactly the values its schema enum allows, in the same order.")
 
 

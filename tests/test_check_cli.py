@@ -1,11 +1,20 @@
-"""The checker as a contributor meets it: `python -m generator check`."""
+"""The checker as a contributor meets it: `python -m generator check`.
+
+The command runs in this process (generator.cli.main, as `python -m generator` calls it), so
+that mutation testing sees these tests; one test runs it as a subprocess, as a shell does."""
 from __future__ import annotations
 
+import io
+import os
 import re
 import subprocess
 import sys
+from contextlib import chdir, redirect_stderr, redirect_stdout
+from dataclasses import dataclass
+from unittest import mock
 
-from generator.catalog import check_catalog
+from generator.catalog import check_catalog, shown_path
+from generator.cli import main
 
 from .conftest import CATALOG, ROOT, TODAY
 
@@ -13,9 +22,28 @@ LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|w
                   r"\[(?P<rule>[a-z0-9-]+)\]( (?P<field>[^ ]+):)? (?P<message>.+)$")
 
 
-def run(*args, env=None, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=120)
+@dataclass(frozen=True)
+class Done:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run(*args, env=None):
+    """`python -m generator ARGS` from the project's directory; env adds variables."""
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err), mock.patch.dict(os.environ, env or {}), chdir(ROOT):
+        try:
+            code = main(list(args))
+        except SystemExit as exc:     # argparse's usage errors
+            code = exc.code
+    return Done(code, out.getvalue(), err.getvalue())
+
+
+def test_the_command_runs_from_a_shell(catalog):
+    done = subprocess.run([sys.executable, "-m", "generator", "check", "--catalog", str(catalog),
+                           "--today", str(TODAY)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stdout.splitlines()[0]) == (0, "0 error(s), 0 warning(s) in 2 catalogue file(s)")
 
 
 def test_real_catalogue_has_no_errors():
@@ -76,7 +104,7 @@ def test_locations_point_at_key_and_value(catalog):
 def test_github_annotations(catalog):
     entry = catalog / "projects/example-channels.yaml"
     entry.write_text(entry.read_text().replace("model: self-custody", "model: multsig"))
-    env = {"GITHUB_ACTIONS": "true", "PATH": "/usr/bin:/bin"}
+    env = {"GITHUB_ACTIONS": "true"}
     out = run("check", "--catalog", str(catalog), "--today", str(TODAY), env=env).stdout
     annotation = [line for line in out.splitlines() if line.startswith("::error ")]
     assert len(annotation) == 1
@@ -104,3 +132,31 @@ def test_usage_and_environment_errors_exit_2(tmp_path):
     done = run("check", "--catalog", str(tmp_path / "nowhere"))
     assert done.returncode == 2 and "no such directory" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_failed_stage_says_what_it_skipped(catalog):
+    entry = catalog / "projects/example-channels.yaml"
+    entry.write_text(entry.read_text().replace("model: self-custody", "model: multsig"))
+    (catalog / "projects/broken.yaml").write_text("name: [\n")
+    out = run("check", "--catalog", str(catalog), "--today", str(TODAY)).stdout.splitlines()
+    shown = shown_path(catalog / "projects")
+    assert [line for line in out if ": note: " in line] == [
+        f"{shown}/broken.yaml: note: not checked yet, because of the YAML errors above: "
+        "placeholders, schema, entry rules, translations",
+        f"{shown}/example-channels.yaml: note: not checked yet, because of the schema errors above: "
+        "entry rules, translations"]
+
+
+def test_a_broken_categories_file_says_no_entry_rule_ran(catalog):
+    categories = catalog / "categories.yaml"
+    categories.write_text(categories.read_text().replace("values:", "values: [", 1))
+    entry = catalog / "projects/example-channels.yaml"
+    summary = next(line for line in entry.read_text().splitlines() if line.startswith("summary:"))
+    entry.write_text(entry.read_text().replace(summary, summary.rstrip(".")))   # summary-sentence
+    done = run("check", "--catalog", str(catalog), "--today", str(TODAY))
+    shown = shown_path(categories)
+    assert done.returncode == 1 and "[summary-sentence]" not in done.stdout
+    assert [line for line in done.stdout.splitlines() if ": note: " in line] == [
+        f"{shown}: note: not checked yet, because of the YAML errors above: schema, vocabulary, translations",
+        f"{shown}: note: not checked yet, because of the errors in this file: "
+        "the entry rules of every entry, the catalogue rules"]
