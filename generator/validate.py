@@ -61,6 +61,12 @@ def describe(value) -> str:
     return "a list" if isinstance(value, list) else "a mapping"
 
 
+def _in_sentence(title: str) -> str:
+    """A vocabulary's title inside a sentence: 'Status' -> 'status'; 'BTC custody model' keeps BTC."""
+    first, _, rest = title.partition(" ")
+    return title if first.isupper() else f"{first.lower()} {rest}".rstrip()
+
+
 def _clip(text: str, limit: int = 60) -> str:
     text = text.replace("\n", "\\n")
     return text if len(text) <= limit else text[:limit - 1] + "…"
@@ -75,10 +81,12 @@ class Explainer:
 
     def problems(self, doc: Document, violations: list[Violation]) -> list[Problem]:
         typed = {v.path for v in violations if v.keyword in ("type", "oneOf")}
+        empty = {v.path for v in violations if v.keyword == "minLength" and v.instance == ""}
         out = []
         for violation in violations:
-            if violation.keyword not in ("type", "oneOf") and violation.path in typed:
-                continue   # one problem per value: the wrong type says it all
+            if violation.keyword not in ("type", "oneOf") and violation.path in typed or \
+                    violation.keyword != "minLength" and violation.path in empty:
+                continue   # one problem per value: a wrong type, or an empty text, says it all
             if len(out) >= MAX_PER_FILE:
                 out.append(Problem(doc.path, 1, 1, R_MANY.id, "",
                                    f"more than {MAX_PER_FILE} schema problems; fix those listed, "
@@ -122,7 +130,7 @@ class Explainer:
         if v.keyword in ("enum", "const"):
             allowed = [str(e) for e in s.get("enum", [s.get("const")])]
             title = self.vocabulary_titles.get(s.get("x-vocabulary"), "")
-            what = f"a known {title.lower()}" if title else "allowed here"
+            what = f"a known {_in_sentence(title)}" if title else "allowed here"
             hint = did_you_mean(str(inst), allowed)
             listing = f"; one of: {', '.join(allowed)}" if len(allowed) <= 8 and not hint else ""
             return R_VALUE, f"{describe(inst)} is not {what}{hint}{listing}", False, path
