@@ -1,0 +1,134 @@
+"""What a contributor reads for each kind of schema problem: the exact place and message.
+
+Each case edits the fixture entry (tests/fixtures/base-entry.yaml) and runs the schema
+stage alone (the compiled schema, then the explainer), as `check` does for an entry; the
+problems are compared as `check` prints them after the file name."""
+from __future__ import annotations
+
+import functools
+import json
+
+import pytest
+import yaml
+
+from generator.catalog import VALUE_CHECKS
+from generator.load import parse_bytes
+from generator.schema import compile_schema
+from generator.validate import MAX_PER_FILE, Explainer
+from generator.vocab import enums_by_vocabulary, vocabulary_path
+
+from .conftest import BASE, CATALOG
+
+FILE = "example-channels.yaml"
+
+
+@functools.cache
+def _schema():
+    """The compiled entry schema and an explainer that knows the vocabularies' titles."""
+    schema = json.loads((CATALOG / "schema" / "project.schema.json").read_text(encoding="utf-8"))
+    titles = {key: yaml.safe_load(vocabulary_path(CATALOG, key).read_text(encoding="utf-8"))["title"]
+              for key in enums_by_vocabulary(schema)}
+    return compile_schema(schema, VALUE_CHECKS), Explainer(schema, titles)
+
+
+def schema_problems(old: str, new: str, text: str = BASE) -> list[str]:
+    assert old in text, old
+    doc, problems = parse_bytes(text.replace(old, new, 1).encode(), FILE)
+    assert doc is not None and not problems, [p.format() for p in problems]
+    validate, explainer = _schema()
+    return [p.format().removeprefix(f"{FILE}:") for p in sorted(explainer.problems(doc, validate(doc.data)))]
+
+
+SITE = "website: https://example-channels.example.org/"
+CASES = {
+    # url-format: each way an address can be wrong gets its own advice
+    "script": (SITE, "website: javascript:alert(1)",
+               "6:10: error [url-format] website: 'javascript:alert(1)' is not a web address; give an https:// URL"),
+    "http": (SITE, "website: http://example-channels.example.org/",
+             "6:10: error [url-format] website: 'http://example-channels.example.org/' uses http://; "
+             "use the https:// address"),
+    "ftp": (SITE, "website: ftp://example-channels.example.org/",
+            "6:10: error [url-format] website: 'ftp://example-channels.example.org/' is not an https:// URL"),
+    "space": (SITE, "website: https://example channels.org/",
+              "6:10: error [url-format] website: 'https://example channels.org/' contains a space; encode it as %20"),
+    "user": (SITE, "website: https://me@example-channels.org/",
+             "6:10: error [url-format] website: 'https://me@example-channels.org/' contains a user name or "
+             "password; remove them"),
+    "unicode-host": (SITE, "website: https://exämple.org/",
+                     "6:10: error [url-format] website: 'https://exämple.org/' has letters outside ASCII in its "
+                     "domain; write it as punycode (xn--...)"),
+    "localhost": (SITE, "website: https://localhost:8000/",
+                  "6:10: error [url-format] website: 'https://localhost:8000/' does not name a domain such as "
+                  "example.org (no IP addresses or localhost)"),
+    "characters": (SITE, "website: https://example.org/a^b<c",
+                   "6:10: error [url-format] website: 'https://example.org/a^b<c' contains characters URLs do not "
+                   "allow; percent-encode them (< as %3C, ^ as %5E)"),
+    # dates, slugs, one-line names
+    "impossible-date": ("launched: {date: 2021-03-01", "launched: {date: 2021-02-30",
+                        "51:18: error [date-format] launched.date: '2021-02-30' is not a real ISO 8601 date; write "
+                        "YYYY-MM-DD (or YYYY-MM, or YYYY, when only that is known)"),
+    "year-as-number": ("launched: {date: 2021-03-01", "launched: {date: 2021",
+                       "51:18: error [wrong-type] launched.date: expected text, found the number 2021 (a year alone "
+                       "reads as a number; quote it: '2021')"),
+    "slug": ("related: [other-system]", "related: [Other_System]",
+             "65:11: error [slug-format] related[0]: 'Other_System' is not a slug; use lower-case ASCII words "
+             "joined by single hyphens, such as federated-sidechain"),
+    "tab-in-name": ("name: Example Channels", 'name: "Example\\tChannels"',
+                    "2:7: error [text-single-line] name: must fit on one line: remove the line breaks and tabs"),
+    # types, each with the hint for the usual YAML slip
+    "boolean": ("name: Example Channels", "name: true",
+                "2:7: error [wrong-type] name: expected text, found the boolean true (write the word in quotes "
+                "if you meant text)"),
+    "number": ("name: Example Channels", "name: 42",
+               "2:7: error [wrong-type] name: expected text, found the number 42 (quote it if you meant text: '42')"),
+    "null": ("name: Example Channels", "name:",
+             "2:1: error [empty-field] name: is empty; write text (A short name on one line.)"),
+    "empty-text": ("name: Example Channels", 'name: ""',          # one problem, not also text-single-line
+                   "2:7: error [empty-field] name: is empty; write text (A short name on one line.)"),
+    "text-for-list": ("aliases: [EXC, Example Network]", "aliases: EXC",
+                      "3:10: error [wrong-type] aliases: expected a list, found the text 'EXC' (write it as a "
+                      "list: [EXC])"),
+    "one-of": ("token: null", "token: 5",
+               "15:8: error [wrong-type] token: expected null or a mapping of keys to values, found the number 5"),
+    "one-of-list": ("token: null", "token: [BTC]",
+                    "15:8: error [wrong-type] token: expected null or a mapping of keys to values, found a list"),
+    # lists and lengths
+    "repeat": ("aliases: [EXC, Example Network]", "aliases: [EXC, EXC]",
+               "3:16: error [duplicate-item] aliases[1]: the text 'EXC' is already in this list; remove the repeat"),
+    "long": ("summary: An example payment-channel network used by the checker's tests.", "summary: " + "A" * 210 + ".",
+             "5:10: error [too-long] summary: has 211 characters; the limit is 200"),
+    # values: a vocabulary's title names what was expected; close values are suggested
+    "vocabulary": ("model: self-custody", "model: multsig",
+                   "34:12: error [unknown-value] custody[0].model: the text 'multsig' is not a known BTC custody model"),
+    "suggestion": ("  value: live", "  value: lve",
+                   "10:10: error [unknown-value] status.value: the text 'lve' is not a known status "
+                   "(did you mean 'live'?)"),
+    "clipped": ("model: self-custody", "model: " + "x" * 70,
+                "34:12: error [unknown-value] custody[0].model: the text '" + "x" * 59 + "…' is not a known BTC "
+                "custody model"),
+    # keys
+    "misspelt-key": ("reviewed: 2026-11-20\n", "reviewed: 2026-11-20\nreviewd: 2026-11-20\n",
+                     "8:1: error [unknown-key] reviewd: unknown key 'reviewd' (did you mean 'reviewed'?)"),
+    "unknown-key": ("reviewed: 2026-11-20\n", "reviewed: 2026-11-20\nzzz: 1\n",
+                    "8:1: error [unknown-key] zzz: unknown key 'zzz'; allowed here: aliases, announced, category, "
+                    "consensus, custody, data_availability, execution, figures, in_article, launched, milestones, "
+                    "name, related, reviewed, risks, sources, status, summary, token, trilemma, website"),
+    "missing-key": (SITE + "\n", "",
+                    "2:1: error [missing-field] website: missing required key 'website' (The system's own website.)"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_schema_problem_is_explained_at_its_place(case):
+    old, new, expected = CASES[case]
+    assert schema_problems(old, new) == [expected]
+
+
+def test_a_flood_of_problems_is_cut_at_the_limit():
+    keys = "".join(f"extra{i}: 1\n" for i in range(MAX_PER_FILE + 5))
+    found = schema_problems("reviewed: 2026-11-20\n", "reviewed: 2026-11-20\n" + keys)
+    assert len(found) == MAX_PER_FILE + 1
+    assert found[0] == (f"1:1: error [too-many-problems] more than {MAX_PER_FILE} schema problems; fix those "
+                        "listed, then check again")
+    assert found[1] == "8:1: error [unknown-key] extra0: unknown key 'extra0'" + found[1].split("'extra0'", 1)[1]
+    assert found[-1].startswith(f"{8 + MAX_PER_FILE - 1}:1: error [unknown-key] extra{MAX_PER_FILE - 1}:")
