@@ -208,7 +208,7 @@ CASES: dict[str, Case] = {
     "unknown-value": Case(edit("model: self-custody", "model: self-custodial"),
                           edit("model: self-custody", "model: shared-key-with-exit"),
                           expect="34:12: error [unknown-value] custody[0].model: the text 'self-custodial' "
-                                 "is not a known btc custody model (did you mean 'self-custody'?)"),
+                                 "is not a known BTC custody model (did you mean 'self-custody'?)"),
     "too-long": Case(edit("An example payment-channel network used by the checker's tests.", "A" + LONG),
                      edit("An example payment-channel network used by the checker's tests.", LONG),
                      expect="5:10: error [too-long] summary: has 201 characters; the limit is 200"),
