@@ -8,6 +8,7 @@ run by both, so a check the compiler adds to a pattern cannot drift from the ref
 from __future__ import annotations
 
 import copy
+import functools
 import json
 
 import jsonschema
@@ -21,9 +22,17 @@ from generator.schema import SchemaCompileError, compile_schema
 
 from .conftest import CATALOG
 
-SCHEMA = json.loads((CATALOG / "schema/project.schema.json").read_text())
-OURS = compile_schema(SCHEMA, VALUE_CHECKS)
-ENTRIES = [load_file(p, p.name)[0].data for p in sorted((CATALOG / "projects").glob("*.yaml"))]
+
+
+@functools.cache
+def schema() -> dict:
+    return json.loads((CATALOG / "schema/project.schema.json").read_text())
+
+
+@functools.cache
+def entries() -> list:
+    """The real catalogue's entries, read once, when a test first needs them (not at import)."""
+    return [load_file(p, p.name)[0].data for p in sorted((CATALOG / "projects").glob("*.yaml"))]
 
 
 def _pattern_with_value_check(validator, pattern, instance, schema):
@@ -35,19 +44,26 @@ def _pattern_with_value_check(validator, pattern, instance, schema):
         yield jsonschema.ValidationError(f"{instance!r} fails {schema['x-rule']}")
 
 
-REFERENCE = jsonschema.validators.extend(jsonschema.Draft202012Validator,
-                                         {"pattern": _pattern_with_value_check})(SCHEMA)
+@functools.cache
+def ours():
+    return compile_schema(schema(), VALUE_CHECKS)
+
+
+@functools.cache
+def reference():
+    return jsonschema.validators.extend(jsonschema.Draft202012Validator,
+                                        {"pattern": _pattern_with_value_check})(schema())
 
 
 def findings_ours(data) -> set:
     """(path, keyword) of each violation. Ours point at the unknown key and at the repeated item;
     jsonschema at the mapping and the list that hold them, so those compare one level up."""
     return {(v.path[:-1] if v.keyword in ("additionalProperties", "uniqueItems") else v.path, v.keyword)
-            for v in OURS(data)}
+            for v in ours()(data)}
 
 
 def findings_reference(data) -> set:
-    return {(tuple(e.absolute_path), e.validator) for e in REFERENCE.iter_errors(data)}
+    return {(tuple(e.absolute_path), e.validator) for e in reference().iter_errors(data)}
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers(-5, 3000) | st.floats(allow_nan=False) |
@@ -70,7 +86,7 @@ def paths(value, path=()):
 
 @st.composite
 def mutated_entries(draw):
-    data = copy.deepcopy(draw(st.sampled_from(ENTRIES)))
+    data = copy.deepcopy(draw(st.sampled_from(entries())))
     for _ in range(draw(st.integers(1, 3))):
         where = draw(st.sampled_from(list(paths(data))))
         parent = data
@@ -92,8 +108,8 @@ def mutated_entries(draw):
 
 
 def test_real_entries_agree():
-    assert len(ENTRIES) >= 18
-    for data in ENTRIES:
+    assert len(entries()) >= 18
+    for data in entries():
         assert findings_ours(data) == set() == findings_reference(data)
 
 
@@ -110,7 +126,7 @@ def test_arbitrary_documents_agree(data):
 
 
 def test_findings_name_the_place_and_the_keyword():
-    entry = copy.deepcopy(ENTRIES[0])
+    entry = copy.deepcopy(entries()[0])
     entry["status"]["as_of"] = "2024-02-30"          # matches the pattern, but no such day
     entry["extra"] = 1
     del entry["summary"]
