@@ -40,6 +40,7 @@ def schema_problems(old: str, new: str, text: str = BASE) -> list[str]:
 
 
 SITE = "website: https://example-channels.example.org/"
+TOKEN = "token:\n  symbol: EXT\n  name: Example token\n  note: Pays fees.\n  as_of: 2026-11-20\n  sources: [docs]"
 CASES = {
     # url-format: each way an address can be wrong gets its own advice
     "script": (SITE, "website: javascript:alert(1)",
@@ -92,7 +93,37 @@ CASES = {
                "15:8: error [wrong-type] token: expected null or a mapping of keys to values, found the number 5"),
     "one-of-list": ("token: null", "token: [BTC]",
                     "15:8: error [wrong-type] token: expected null or a mapping of keys to values, found a list"),
+    # inside a oneOf: the branch the value was meant for explains it
+    "one-of-branch": ("token: null", TOKEN.replace("symbol: EXT", "symbol: ext"),
+                      "16:11: error [token-symbol] token.symbol: 'ext' is not a token symbol; write 1 to 10 capital "
+                      "letters or digits"),
+    "one-of-branch-type": ("token: null", TOKEN.replace("symbol: EXT", "symbol: 1.5"),
+                           "16:11: error [wrong-type] token.symbol: expected text, found the number 1.5 (quote it "
+                           "if you meant text: '1.5')"),
+    "one-of-branch-key": ("token: null", TOKEN.replace("  name: Example token\n", ""),
+                          "16:3: error [missing-field] token.name: missing required key 'name' (A short name on "
+                          "one line.)"),
+    "list-for-text": ("  value: live", "  value: [live]",
+                      "10:10: error [wrong-type] status.value: expected text, found a list"),
+    "mapping-for-text": ("  value: live", "  value: {a: 1}",
+                         "10:10: error [wrong-type] status.value: expected text, found a mapping"),
+    "number-for-list": ("related: [other-system]", "related: 5",
+                        "65:10: error [wrong-type] related: expected a list, found the number 5"),
+    "date-empty": ("reviewed: 2026-11-20", "reviewed: null",
+                   "7:1: error [empty-field] reviewed: is empty; write text (An ISO 8601 date: YYYY-MM-DD.)"),
     # lists and lengths
+    "empty-list": ("sources:\n  - id: docs", "sources: []\nunused:\n  - id: docs",
+                   "67:10: error [empty-field] sources: is an empty list; give at least 1 item(s)",
+                   "68:1: error [unknown-key] unused: unknown key 'unused'; allowed here: aliases, announced, category, "
+                   "consensus, custody, data_availability, execution, figures, in_article, launched, milestones, "
+                   "name, related, reviewed, risks, sources, status, summary, token, trilemma, website"),
+    "short": ("summary: An example payment-channel network used by the checker's tests.", "summary: Too short.",
+              "5:10: error [too-short] summary: has 10 characters; write at least 20"),
+    "many-items": ("aliases: [EXC, Example Network]", "aliases: [" + ", ".join(f"A{i}" for i in range(13)) + "]",
+                   "3:10: error [too-long] aliases: has 13 items; the limit is 12"),
+    "item-type": ("aliases: [EXC, Example Network]", "aliases: [EXC, 7]",
+                  "3:16: error [wrong-type] aliases[1]: expected text, found the number 7 (quote it if you meant "
+                  "text: '7')"),
     "repeat": ("aliases: [EXC, Example Network]", "aliases: [EXC, EXC]",
                "3:16: error [duplicate-item] aliases[1]: the text 'EXC' is already in this list; remove the repeat"),
     "long": ("summary: An example payment-channel network used by the checker's tests.", "summary: " + "A" * 210 + ".",
@@ -100,6 +131,9 @@ CASES = {
     # values: a vocabulary's title names what was expected; close values are suggested
     "vocabulary": ("model: self-custody", "model: multsig",
                    "34:12: error [unknown-value] custody[0].model: the text 'multsig' is not a known BTC custody model"),
+    "listed": ("  value: live", "  value: zzz",      # a short vocabulary is listed when nothing is close
+               "10:10: error [unknown-value] status.value: the text 'zzz' is not a known status; one of: live, beta, "
+               "testnet, development, research, proposal, winding-down, discontinued"),
     "suggestion": ("  value: live", "  value: lve",
                    "10:10: error [unknown-value] status.value: the text 'lve' is not a known status "
                    "(did you mean 'live'?)"),
@@ -120,8 +154,8 @@ CASES = {
 
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_schema_problem_is_explained_at_its_place(case):
-    old, new, expected = CASES[case]
-    assert schema_problems(old, new) == [expected]
+    old, new, *expected = CASES[case]
+    assert schema_problems(old, new) == expected
 
 
 def test_a_flood_of_problems_is_cut_at_the_limit():
