@@ -25,8 +25,7 @@ from ..ui import N_, _, fill
 from .markdown import escape, front_matter, render_page, md_link_target, text
 from .helpers import Helpers
 from .history import SiteHistory, stale_note
-from .pages import risk_badge
-from .words import CELL, CORNER_LABELS
+from .words import CELL, CORNER_LABELS, risk_badge
 
 # (column id, heading): the ids name columns in the page's address (?sort=custody-risk)
 COLUMNS = (("system", N_("System")), ("category", N_("Category")), ("status", N_("Status")),

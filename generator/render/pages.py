@@ -21,7 +21,7 @@ from . import figure_chart, history, ladder, rosette, triangle
 from .history import SiteHistory
 from .helpers import METHODOLOGY, Helpers
 from .markdown import escape, escape_inline, external, front_matter, html_href, raw, render_page, text
-from .words import CORNER_BADGES, CORNER_LABELS, DIMENSION_LABELS, trilemma_sentence
+from .words import CORNER_BADGES, CORNER_LABELS, DIMENSION_LABELS, risk_badge, trilemma_sentence
 
 FACT_ROWS = ((N_("Consensus / operators"), "consensus"), (N_("Execution"), "execution"),
              (N_("Data availability"), "data_availability"))
@@ -31,11 +31,6 @@ def _page_title(system: System) -> str:
     """The name, with the local name beside it where readers use one (search ranks titles first)."""
     return ui.fill(N_("{name} ({local})"), {"name": system.name, "local": system.local_name}, str, str) \
         if system.local_name else system.name
-
-
-def risk_badge(catalog: Catalog, rating: str) -> str:
-    term = catalog.vocabularies["risk"][rating]
-    return Markup(f"{escape(term.symbol)} {text(term.name)}")
 
 
 def _source_definition(source) -> Markup:

@@ -1,14 +1,19 @@
 """The words for the trilemma and the risk scale, in one place for every page and figure.
 
-Reads nothing. Writes nothing. Corner names, the badges of a corner's value and the
-names of the risk dimensions are marked for translation here and translated where they
-are printed; the trilemma sentence ("keeps ...; gives up ...") is built here for system
-pages and for the triangle's text version alike.
+Reads the risk vocabulary, for the risk badges. Writes nothing. Corner names, the badges
+of a corner's value and the names of the risk dimensions are marked for translation here
+and translated where they are printed; the trilemma sentence ("keeps ...; gives up ...")
+is built here for system pages and for the triangle's text version alike, and a risk
+badge ("◐ Medium risk") for every page and data file that shows a rating.
 """
 from __future__ import annotations
 
+from markupsafe import Markup
+
+from ..catalog import Catalog
 from ..model import CORNERS
 from ..ui import N_, _, fill
+from .markdown import escape, text
 
 CORNER_LABELS = {"shared_ledger": N_("Shared public ledger"), "open_membership": N_("Open membership"),
                  "no_new_token": N_("No new token")}
@@ -34,3 +39,15 @@ def corner_clauses(values) -> str:
 def trilemma_sentence(system) -> str:
     values = tuple(system.trilemma.corners[c].value for c in CORNERS)
     return fill(N_("{name} {clauses}."), {"name": system.name, "clauses": corner_clauses(values)}, str, str)
+
+
+def risk_badge(catalog: Catalog, rating: str) -> Markup:
+    """'◐ Medium risk' as Markdown: the rating's symbol and name in the risk vocabulary."""
+    term = catalog.vocabularies["risk"][rating]
+    return Markup(f"{escape(term.symbol)} {text(term.name)}")
+
+
+def risk_badge_text(catalog: Catalog, rating: str) -> str:
+    """'◐ Medium risk' as plain text."""
+    term = catalog.vocabularies["risk"][rating]
+    return f"{term.symbol} {term.name}"
