@@ -25,19 +25,19 @@ from ..ui import N_, _, fill
 from .markdown import escape, front_matter, render_page, md_link_target, text
 from .helpers import Helpers
 from .history import SiteHistory, stale_note
-from .words import CELL, CORNER_LABELS, risk_badge
+from .words import CELL, CORNER_HEADINGS, CORNER_LABELS, DIMENSION_HEADINGS, risk_badge
 
+CORNER_COLUMNS = {"shared_ledger": "shared-ledger", "open_membership": "open-membership",
+                  "no_new_token": "no-new-token"}
+RISK_COLUMNS = {"custody": "custody-risk", "data_availability": "data-risk", "operators": "operator-risk",
+                "finality": "finality-risk", "user_burden": "user-burden"}
 # (column id, heading): the ids name columns in the page's address (?sort=custody-risk)
 COLUMNS = (("system", N_("System")), ("category", N_("Category")), ("status", N_("Status")),
            ("token", N_("Token")), ("btc-custody", N_("BTC custody")), ("consensus", N_("Consensus")),
            ("execution", N_("Execution")), ("data-availability", N_("Data availability")),
-           ("shared-ledger", N_("Shared ledger")), ("open-membership", N_("Open membership")),
-           ("no-new-token", N_("No new token")), ("custody-risk", N_("Custody risk")),
-           ("data-risk", N_("Data risk")), ("operator-risk", N_("Operator risk")),
-           ("finality-risk", N_("Finality risk")), ("user-burden", N_("User burden")))
+           *((CORNER_COLUMNS[c], CORNER_HEADINGS[c]) for c in CORNERS),
+           *((RISK_COLUMNS[d], DIMENSION_HEADINGS[d]) for d in ("custody", *RISK_DIMENSIONS)))
 FILTERS = ("category", "status", "btc-custody", "consensus")
-CORNER_COLUMNS = {"shared_ledger": "shared-ledger", "open_membership": "open-membership",
-                  "no_new_token": "no-new-token"}
 TRILEMMA_COLUMNS = ("system", *CORNER_COLUMNS.values())
 
 

@@ -1,10 +1,11 @@
 """The words for the trilemma and the risk scale, in one place for every page and figure.
 
 Reads the risk vocabulary, for the risk badges. Writes nothing. Corner names, the badges
-of a corner's value and the names of the risk dimensions are marked for translation here
-and translated where they are printed; the trilemma sentence ("keeps ...; gives up ...")
-is built here for system pages and for the triangle's text version alike, and a risk
-badge ("◐ Medium risk") for every page and data file that shows a rating.
+of a corner's value, the names of the risk dimensions and their shorter forms that head
+the comparison matrix's columns are marked for translation here and translated where they
+are printed; the trilemma sentence ("keeps ...; gives up ...") is built here for system
+pages and for the triangle's text version alike, and a risk badge ("◐ Medium risk") for
+every page and data file that shows a rating.
 """
 from __future__ import annotations
 
@@ -22,6 +23,11 @@ CELL = {"yes": N_("✔ Yes"), "partial": N_("◐ Partial"), "no": N_("✘ No")}
 DIMENSION_LABELS = {"custody": N_("BTC custody"), "data_availability": N_("Data availability"),
                     "operators": N_("Network operators"), "finality": N_("Finality and settlement"),
                     "user_burden": N_("User burden")}
+# Column headings: the same words, shorter where they are long
+CORNER_HEADINGS = {**CORNER_LABELS, "shared_ledger": N_("Shared ledger")}
+DIMENSION_HEADINGS = {"custody": N_("Custody risk"), "data_availability": N_("Data risk"),
+                      "operators": N_("Operator risk"), "finality": N_("Finality risk"),
+                      "user_burden": DIMENSION_LABELS["user_burden"]}
 
 
 def corner_clauses(values) -> str:
