@@ -25,7 +25,7 @@ from ..ui import N_, _, fill
 from .markdown import escape, front_matter, render_page, md_link_target, text
 from .helpers import Helpers
 from .history import SiteHistory, stale_note
-from .words import CELL, CORNER_HEADINGS, CORNER_LABELS, DIMENSION_HEADINGS, risk_badge
+from .words import CELL, CORNER_HEADINGS, CORNER_LABELS, DIMENSION_HEADINGS, RISK_LEVELS, risk_badge
 
 CORNER_COLUMNS = {"shared_ledger": "shared-ledger", "open_membership": "open-membership",
                   "no_new_token": "no-new-token"}
@@ -93,7 +93,7 @@ def trilemma_matrix(catalog: Catalog, site: SiteHistory) -> str:
     return render_page("matrix-trilemma.md.j2",
         front_matter=front_matter(title=_("Trilemma matrix"),
                                   description=_("Every system in the three families against the three corners.")),
-        groups=groups, corners=[_(CORNER_LABELS[c]) for c in CORNERS],
+        groups=groups, corners=[_(CORNER_LABELS[c]) for c in CORNERS], cell=CELL,
         explainer=h.page_link(_("the trilemma"), "trilemma.md"),
         columns=",".join(TRILEMMA_COLUMNS), filters=",".join(CORNER_COLUMNS.values()),
         values=values_attribute({column: cells for column in CORNER_COLUMNS.values()}))
@@ -123,7 +123,7 @@ def comparison_matrix(catalog: Catalog, site: SiteHistory) -> str:
     return render_page("matrix-comparison.md.j2",
         front_matter=front_matter(title=_("Comparison matrix"), hide=["toc"],
                                   description=_("Every system in the catalogue against every dimension.")),
-        headers=[_(name) for _id, name in COLUMNS], rows=rows, total=len(rows),
+        headers=[_(name) for _id, name in COLUMNS], rows=rows, total=len(rows), levels=RISK_LEVELS,
         columns=",".join(column for column, _name in COLUMNS), filters=",".join(FILTERS),
         values=values_attribute({"category": _vocabulary_values(v["categories"]),
                                  "status": _vocabulary_values(v["status"]),

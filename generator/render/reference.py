@@ -19,6 +19,7 @@ from ..translations import Untranslated
 from ..ui import N_, _, fill, translated
 from .markdown import front_matter, html_href, render_page, environment
 from .helpers import Helpers, vocabulary_anchor
+from .words import CELL, RISK_LEVELS
 
 ARTICLE_DATE = "2023-11"
 
@@ -117,12 +118,11 @@ def vocabularies_section(catalog: Catalog, src: str) -> str:
 
 def risk_scale_section(catalog: Catalog) -> str:
     risk = catalog.vocabularies["risk"]
-    return render_page("risk-scale.md.j2", risk=risk, anchor=vocabulary_anchor)
+    return render_page("risk-scale.md.j2", risk=risk, anchor=vocabulary_anchor, levels=RISK_LEVELS)
 
 
 def trilemma_criteria_section(catalog: Catalog) -> str:
-    return render_page("trilemma-criteria.md.j2",
-        trilemma=catalog.vocabularies["trilemma"])
+    return render_page("trilemma-criteria.md.j2", trilemma=catalog.vocabularies["trilemma"], cell=CELL)
 
 
 def changes_page(catalog: Catalog) -> str:

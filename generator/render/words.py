@@ -20,6 +20,7 @@ CORNER_LABELS = {"shared_ledger": N_("Shared public ledger"), "open_membership":
                  "no_new_token": N_("No new token")}
 CORNER_BADGES = {"yes": N_("✔ Keeps it"), "partial": N_("◐ Partly"), "no": N_("✘ Gives it up")}
 CELL = {"yes": N_("✔ Yes"), "partial": N_("◐ Partial"), "no": N_("✘ No")}
+RISK_LEVELS = {"low": N_("● Low"), "medium": N_("◐ Medium"), "high": N_("○ High")}
 DIMENSION_LABELS = {"custody": N_("BTC custody"), "data_availability": N_("Data availability"),
                     "operators": N_("Network operators"), "finality": N_("Finality and settlement"),
                     "user_burden": N_("User burden")}
