@@ -1,9 +1,9 @@
 """The words for the trilemma and the risk scale, in one place for every page and figure.
 
 Reads the risk vocabulary, for the risk badges. Writes nothing. Corner names, the badges
-of a corner's value, the names of the risk dimensions and their shorter forms that head
-the comparison matrix's columns are marked for translation here and translated where they
-are printed; the trilemma sentence ("keeps ...; gives up ...") is built here for system
+of a corner's value, the names of the risk dimensions and their shorter forms (the
+comparison matrix's column headings, the rosette's wedge names) are marked for
+translation here and translated where they are printed; the trilemma sentence ("keeps ...; gives up ...") is built here for system
 pages and for the triangle's text version alike, and a risk badge ("◐ Medium risk") for
 every page and data file that shows a rating.
 """
@@ -29,6 +29,9 @@ CORNER_HEADINGS = {**CORNER_LABELS, "shared_ledger": N_("Shared ledger")}
 DIMENSION_HEADINGS = {"custody": N_("Custody risk"), "data_availability": N_("Data risk"),
                       "operators": N_("Operator risk"), "finality": N_("Finality risk"),
                       "user_burden": DIMENSION_LABELS["user_burden"]}
+# The rosette's wedge names: shorter still
+DIMENSION_SHORT = {"custody": N_("Custody"), "data_availability": N_("Data"), "operators": N_("Operators"),
+                   "finality": N_("Finality"), "user_burden": DIMENSION_LABELS["user_burden"]}
 
 
 def corner_clauses(values) -> str:
