@@ -25,7 +25,8 @@ from ..ui import N_, _, fill
 from .markdown import escape, front_matter, render_page, md_link_target, text
 from .helpers import Helpers
 from .history import SiteHistory, stale_note
-from .words import CELL, CORNER_HEADINGS, CORNER_LABELS, DIMENSION_HEADINGS, RISK_LEVELS, risk_badge
+from .words import (CELL, CORNER_HEADINGS, CORNER_LABELS, DIMENSION_HEADINGS, DIMENSION_LABELS, KEY_FACT_HEADINGS,
+                    KEY_FACT_LABELS, RISK_LEVELS, risk_badge)
 
 CORNER_COLUMNS = {"shared_ledger": "shared-ledger", "open_membership": "open-membership",
                   "no_new_token": "no-new-token"}
@@ -33,8 +34,8 @@ RISK_COLUMNS = {"custody": "custody-risk", "data_availability": "data-risk", "op
                 "finality": "finality-risk", "user_burden": "user-burden"}
 # (column id, heading): the ids name columns in the page's address (?sort=custody-risk)
 COLUMNS = (("system", N_("System")), ("category", N_("Category")), ("status", N_("Status")),
-           ("token", N_("Token")), ("btc-custody", N_("BTC custody")), ("consensus", N_("Consensus")),
-           ("execution", N_("Execution")), ("data-availability", N_("Data availability")),
+           ("token", N_("Token")), ("btc-custody", DIMENSION_LABELS["custody"]),
+           *((key.replace("_", "-"), KEY_FACT_HEADINGS[key]) for key in KEY_FACT_LABELS),
            *((CORNER_COLUMNS[c], CORNER_HEADINGS[c]) for c in CORNERS),
            *((RISK_COLUMNS[d], DIMENSION_HEADINGS[d]) for d in ("custody", *RISK_DIMENSIONS)))
 FILTERS = ("category", "status", "btc-custody", "consensus")
@@ -117,8 +118,8 @@ def comparison_matrix(catalog: Catalog, site: SiteHistory) -> str:
         rows.append([_system_cell(h, s, site), v["categories"][s.category].name, v["status"][s.status.value].name,
                      s.token.symbol if s.token else _("None"),
                      names(v["custody"][c.model].name for c in s.custody) or _("Holds no BTC"),
-                     v["consensus"][s.consensus.value].name, v["execution"][s.execution.value].name,
-                     v["data-availability"][s.data_availability.value].name, *corners, custody_risk,
+                     *(v[key.replace("_", "-")][getattr(s, key).value].name for key in KEY_FACT_LABELS),
+                     *corners, custody_risk,
                      *[risk(s.risks[d].rating) for d in RISK_DIMENSIONS]])
     return render_page("matrix-comparison.md.j2",
         front_matter=front_matter(title=_("Comparison matrix"), hide=["toc"],

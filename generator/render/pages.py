@@ -21,10 +21,7 @@ from . import figure_chart, history, ladder, rosette, triangle
 from .history import SiteHistory
 from .helpers import METHODOLOGY, Helpers
 from .markdown import escape, escape_inline, external, front_matter, html_href, raw, render_page, text
-from .words import CORNER_BADGES, CORNER_LABELS, DIMENSION_LABELS, risk_badge, trilemma_sentence
-
-FACT_ROWS = ((N_("Consensus / operators"), "consensus"), (N_("Execution"), "execution"),
-             (N_("Data availability"), "data_availability"))
+from .words import CORNER_BADGES, CORNER_LABELS, DIMENSION_LABELS, KEY_FACT_LABELS, risk_badge, trilemma_sentence
 
 
 def _page_title(system: System) -> str:
@@ -87,7 +84,7 @@ def system_page(system: System, catalog: Catalog, site: SiteConfig, related_inde
         aliases=system.aliases + ((system.local_name,) if system.local_name else ()),
         category_link=h.page_link(category.name, f"categories/{system.category}.md"),
         term=h.term, cite=h.cite, website=external(system.website.split("/")[2], system.website),
-        facts=[(label, key, getattr(system, key)) for label, key in FACT_ROWS],
+        facts=[(label, key, getattr(system, key)) for key, label in KEY_FACT_LABELS.items()],
         corners=corners, trilemma_summary=summary,
         matrix_link=h.page_link(_("Compare in the trilemma matrix"), "matrix/trilemma.md"),
         small_triangle=Markup(triangle.render(placement, src, highlight=system.slug, small=True)),

@@ -1,11 +1,13 @@
-"""The words for the trilemma and the risk scale, in one place for every page and figure.
+"""The words for the trilemma, the risk scale and the key facts, in one place for every
+page and figure.
 
 Reads the risk vocabulary, for the risk badges. Writes nothing. Corner names, the badges
-of a corner's value, the names of the risk dimensions and their shorter forms (the
-comparison matrix's column headings, the rosette's wedge names) are marked for
-translation here and translated where they are printed; the trilemma sentence ("keeps ...; gives up ...") is built here for system
-pages and for the triangle's text version alike, and a risk badge ("◐ Medium risk") for
-every page and data file that shows a rating.
+of a corner's value, the names of the risk dimensions and of the key facts, and their
+shorter forms (the comparison matrix's column headings, the rosette's wedge names) are
+marked for translation here and translated where they are printed. The trilemma sentence
+("keeps ...; gives up ...") is built here for system pages and for the triangle's text
+version alike, and a risk badge ("◐ Medium risk") for every page and data file that shows
+a rating.
 """
 from __future__ import annotations
 
@@ -24,7 +26,10 @@ RISK_LEVELS = {"low": N_("● Low"), "medium": N_("◐ Medium"), "high": N_("○
 DIMENSION_LABELS = {"custody": N_("BTC custody"), "data_availability": N_("Data availability"),
                     "operators": N_("Network operators"), "finality": N_("Finality and settlement"),
                     "user_burden": N_("User burden")}
+KEY_FACT_LABELS = {"consensus": N_("Consensus / operators"), "execution": N_("Execution"),
+                   "data_availability": N_("Data availability")}     # in page order
 # Column headings: the same words, shorter where they are long
+KEY_FACT_HEADINGS = {**KEY_FACT_LABELS, "consensus": N_("Consensus")}
 CORNER_HEADINGS = {**CORNER_LABELS, "shared_ledger": N_("Shared ledger")}
 DIMENSION_HEADINGS = {"custody": N_("Custody risk"), "data_availability": N_("Data risk"),
                       "operators": N_("Operator risk"), "finality": N_("Finality risk"),
