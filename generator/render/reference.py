@@ -8,8 +8,6 @@ catalogue's dated history (milestones, earlier figures, tokens).
 """
 from __future__ import annotations
 
-import re
-
 from markupsafe import Markup
 
 from ..catalog import Catalog
@@ -41,6 +39,7 @@ def _schema_rows(catalog: Catalog, h: Helpers) -> list[dict]:
 
     def resolve(node: dict) -> dict:
         return merged(schema, node)
+
     def type_of(node: dict) -> str:
         if "oneOf" in node:
             return _(" or ").join(type_of(resolve(b)) for b in node["oneOf"])
