@@ -149,7 +149,7 @@ class Placement:
         groups = defaultdict(list)
         for system in systems:
             if system.trilemma.applies:
-                groups[tuple(system.trilemma.corners[c].value for c in CORNERS)].append(system)
+                groups[system.trilemma.values].append(system)
         ordered = tuple((values, tuple(sorted(members, key=lambda s: s.name.casefold())))
                         for values, members in sorted(groups.items()))
         return cls(ordered, {s.slug: values for values, members in ordered for s in members})

@@ -52,8 +52,8 @@ def corner_clauses(values) -> str:
 
 
 def trilemma_sentence(system) -> str:
-    values = tuple(system.trilemma.corners[c].value for c in CORNERS)
-    return fill(N_("{name} {clauses}."), {"name": system.name, "clauses": corner_clauses(values)}, str, str)
+    clauses = corner_clauses(system.trilemma.values)
+    return fill(N_("{name} {clauses}."), {"name": system.name, "clauses": clauses}, str, str)
 
 
 def risk_badge(catalog: Catalog, rating: str) -> Markup:
