@@ -111,6 +111,11 @@ class Trilemma:
     def applies(self) -> bool:
         return self.not_applicable is None
 
+    @property
+    def values(self) -> tuple[str, ...]:
+        """The corners' values in CORNERS order: ('yes', 'no', 'partial')."""
+        return tuple(self.corners[c].value for c in CORNERS)
+
 
 @dataclass(frozen=True)
 class Rating:

@@ -9,9 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import jinja2
-
-from .render.markdown import TEMPLATES
+from .render.markdown import environment
 from .rules import MAX_SLUG, RESERVED_SLUGS, SLUG
 
 
@@ -29,8 +27,6 @@ def new_entry(catalog_dir: Path, slug: str, category: str, categories: tuple[str
     path = catalog_dir / "projects" / f"{slug}.yaml"
     if path.exists():
         raise ScaffoldError(f"{path} already exists")
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
-                             keep_trailing_newline=True)
-    path.write_text(env.get_template("new-entry.yaml.j2").render(category=category, today=today.isoformat()),
-                    encoding="utf-8")
+    text = environment("text").get_template("new-entry.yaml.j2").render(category=category, today=today.isoformat())
+    path.write_text(text, encoding="utf-8")
     return path

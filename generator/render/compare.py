@@ -20,7 +20,7 @@ from ..ui import N_, _, current, fill
 from .helpers import Helpers
 from .ladder import result_label
 from .markdown import front_matter, render_page
-from .words import CORNER_BADGES, CORNER_LABELS, DIMENSION_LABELS
+from .words import CORNER_BADGES, CORNER_LABELS, DIMENSION_LABELS, risk_badge_text
 
 PAGE = "compare.md"
 MAX_SYSTEMS = 4
@@ -42,12 +42,6 @@ def _item(text: str, reason: str = "", sources=()) -> dict:
     if sources:
         item["sources"] = list(sources)
     return item
-
-
-def _plain(catalog: Catalog, rating: str) -> str:
-    """'◐ Medium risk': the symbol and the name, as plain text."""
-    term = catalog.vocabularies["risk"][rating]
-    return f"{term.symbol} {term.name}"
 
 
 def system_cells(system: System, catalog: Catalog) -> dict:
@@ -79,12 +73,13 @@ def system_cells(system: System, catalog: Catalog) -> dict:
             cells[corner] = [_item(_(CORNER_BADGES[c.value]), c.reason, c.sources)]
         else:
             cells[corner] = [_item(_("Not applicable"), system.trilemma.not_applicable, system.trilemma.sources)]
-    cells["custody"] = [_item(f"{peg.name}{_(': ')}{v['custody'][peg.model].name} · {_plain(catalog, peg.risk.rating)}",
+    cells["custody"] = [_item(f"{peg.name}{_(': ')}{v['custody'][peg.model].name} · "
+                              f"{risk_badge_text(catalog, peg.risk.rating)}",
                               peg.risk.reason, tuple(dict.fromkeys(peg.sources + peg.risk.sources)))
                         for peg in system.custody] or [_item(_("Holds no BTC"))]
     for dim in RISK_DIMENSIONS:
         r = system.risks[dim]
-        cells[dim] = [_item(_plain(catalog, r.rating), r.reason, r.sources)]
+        cells[dim] = [_item(risk_badge_text(catalog, r.rating), r.reason, r.sources)]
     cells["figures"] = [_item(f"{f.label}{_(': ')}{f.value}", fill(N_("as of {date}"), {"date": f.as_of}, str, str),
                               f.sources) for f in system.figures] or [_item("–")]
     return cells

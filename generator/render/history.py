@@ -26,7 +26,7 @@ from ..ui import N_, _, current, fill
 from .helpers import Helpers
 from .ladder import FACT_LABELS
 from .markdown import escape, escape_inline, front_matter, render_page
-from .words import CELL, CORNER_LABELS, DIMENSION_LABELS
+from .words import CELL, CORNER_LABELS, DIMENSION_LABELS, KEY_FACT_LABELS
 
 ON_PAGE = 10          # changes listed on a system page; a longer history gets its own page
 ON_RECENT = 50        # changes on the recent-changes page
@@ -67,9 +67,8 @@ def dated_facts(system: System) -> list[tuple[str, IsoDate]]:
             fact = getattr(peg, name)
             if fact:
                 out.append((fill(N_("{peg}: {fact}"), {"peg": peg.name, "fact": _(label)}, str, str), fact.as_of))
-    for label, fact in ((N_("Consensus / operators"), system.consensus), (N_("Execution"), system.execution),
-                        (N_("Data availability"), system.data_availability)):
-        out.append((_(label), fact.as_of))
+    for key, label in KEY_FACT_LABELS.items():
+        out.append((_(label), getattr(system, key).as_of))
     for figure in system.figures:
         out.append((figure.label, figure.as_of))
     return out
@@ -134,8 +133,7 @@ def _what(change: Change) -> str:
         peg, _sep, fact = key.rpartition(": ")
         return fill(N_("{peg}: {fact}"), {"peg": peg, "fact": _(_FACT_NAMES.get(fact, fact))}, str, str)
     named = {"name": N_("Name"), "category": N_("Category"), "status": N_("Status"), "token": N_("Token"),
-             "consensus": N_("Consensus / operators"), "execution": N_("Execution"),
-             "data_availability": N_("Data availability"), "maturity": N_("Maturity level")}
+             **KEY_FACT_LABELS, "maturity": N_("Maturity level")}
     if a in named:
         return _(named[a])
     template = {"peg": N_("Peg {key}"), "figure": N_("Figure {key}"), "milestone": N_("Milestone {key}")}[a]

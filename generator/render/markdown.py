@@ -142,11 +142,14 @@ def environment(kind: str) -> jinja2.Environment:
     'markdown': generated Markdown; every printed value goes through the escaping gate.
     'html': SVG and HTML fragments; ordinary HTML autoescaping applies to every value.
     Both give templates `_("...")` and `t("... {name} ...", name=value)` in the language
-    being rendered (see generator/ui.py)."""
+    being rendered (see generator/ui.py).
+    'text': a file written as it is (the YAML of a new entry): values are printed unchanged."""
+    if kind not in ("markdown", "html", "text"):
+        raise ValueError(f"no template environment of kind {kind!r}")
     markdown = kind == "markdown"
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
                              keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
-                             autoescape=not markdown, finalize=_finalize if markdown else None,
+                             autoescape=kind == "html", finalize=_finalize if markdown else None,
                              auto_reload=False)    # no stat() of the template file at every page
     if markdown:
         env.globals["_"] = lambda text: Markup(escape_inline(ui._(text)))
@@ -155,7 +158,7 @@ def environment(kind: str) -> jinja2.Environment:
         env.filters["strong"] = lambda value: Markup(f"**{_finalize(value)}**")
         env.filters["attribute"] = lambda value: Markup(html.escape(str(value), quote=True))   # no tooltips inside
         env.filters["id"] = anchor_id
-    else:
+    elif kind == "html":
         env.globals["_"] = ui._
         env.globals["t"] = lambda template, **values: Markup(
             ui.fill(template, values, html.escape, lambda v: str(markupsafe.escape(v))))

@@ -25,20 +25,20 @@ from ..ui import N_, _, fill
 from .markdown import escape, front_matter, render_page, md_link_target, text
 from .helpers import Helpers
 from .history import SiteHistory, stale_note
-from .pages import risk_badge
-from .words import CELL, CORNER_LABELS
+from .words import (CELL, CORNER_HEADINGS, CORNER_LABELS, DIMENSION_HEADINGS, DIMENSION_LABELS, KEY_FACT_HEADINGS,
+                    KEY_FACT_LABELS, RISK_LEVELS, risk_badge)
 
-# (column id, heading): the ids name columns in the page's address (?sort=custody-risk)
-COLUMNS = (("system", N_("System")), ("category", N_("Category")), ("status", N_("Status")),
-           ("token", N_("Token")), ("btc-custody", N_("BTC custody")), ("consensus", N_("Consensus")),
-           ("execution", N_("Execution")), ("data-availability", N_("Data availability")),
-           ("shared-ledger", N_("Shared ledger")), ("open-membership", N_("Open membership")),
-           ("no-new-token", N_("No new token")), ("custody-risk", N_("Custody risk")),
-           ("data-risk", N_("Data risk")), ("operator-risk", N_("Operator risk")),
-           ("finality-risk", N_("Finality risk")), ("user-burden", N_("User burden")))
-FILTERS = ("category", "status", "btc-custody", "consensus")
 CORNER_COLUMNS = {"shared_ledger": "shared-ledger", "open_membership": "open-membership",
                   "no_new_token": "no-new-token"}
+RISK_COLUMNS = {"custody": "custody-risk", "data_availability": "data-risk", "operators": "operator-risk",
+                "finality": "finality-risk", "user_burden": "user-burden"}
+# (column id, heading): the ids name columns in the page's address (?sort=custody-risk)
+COLUMNS = (("system", N_("System")), ("category", N_("Category")), ("status", N_("Status")),
+           ("token", N_("Token")), ("btc-custody", DIMENSION_LABELS["custody"]),
+           *((key.replace("_", "-"), KEY_FACT_HEADINGS[key]) for key in KEY_FACT_LABELS),
+           *((CORNER_COLUMNS[c], CORNER_HEADINGS[c]) for c in CORNERS),
+           *((RISK_COLUMNS[d], DIMENSION_HEADINGS[d]) for d in ("custody", *RISK_DIMENSIONS)))
+FILTERS = ("category", "status", "btc-custody", "consensus")
 TRILEMMA_COLUMNS = ("system", *CORNER_COLUMNS.values())
 
 
@@ -94,7 +94,7 @@ def trilemma_matrix(catalog: Catalog, site: SiteHistory) -> str:
     return render_page("matrix-trilemma.md.j2",
         front_matter=front_matter(title=_("Trilemma matrix"),
                                   description=_("Every system in the three families against the three corners.")),
-        groups=groups, corners=[_(CORNER_LABELS[c]) for c in CORNERS],
+        groups=groups, corners=[_(CORNER_LABELS[c]) for c in CORNERS], cell=CELL,
         explainer=h.page_link(_("the trilemma"), "trilemma.md"),
         columns=",".join(TRILEMMA_COLUMNS), filters=",".join(CORNER_COLUMNS.values()),
         values=values_attribute({column: cells for column in CORNER_COLUMNS.values()}))
@@ -118,13 +118,13 @@ def comparison_matrix(catalog: Catalog, site: SiteHistory) -> str:
         rows.append([_system_cell(h, s, site), v["categories"][s.category].name, v["status"][s.status.value].name,
                      s.token.symbol if s.token else _("None"),
                      names(v["custody"][c.model].name for c in s.custody) or _("Holds no BTC"),
-                     v["consensus"][s.consensus.value].name, v["execution"][s.execution.value].name,
-                     v["data-availability"][s.data_availability.value].name, *corners, custody_risk,
+                     *(v[key.replace("_", "-")][getattr(s, key).value].name for key in KEY_FACT_LABELS),
+                     *corners, custody_risk,
                      *[risk(s.risks[d].rating) for d in RISK_DIMENSIONS]])
     return render_page("matrix-comparison.md.j2",
         front_matter=front_matter(title=_("Comparison matrix"), hide=["toc"],
                                   description=_("Every system in the catalogue against every dimension.")),
-        headers=[_(name) for _id, name in COLUMNS], rows=rows, total=len(rows),
+        headers=[_(name) for _id, name in COLUMNS], rows=rows, total=len(rows), levels=RISK_LEVELS,
         columns=",".join(column for column, _name in COLUMNS), filters=",".join(FILTERS),
         values=values_attribute({"category": _vocabulary_values(v["categories"]),
                                  "status": _vocabulary_values(v["status"]),

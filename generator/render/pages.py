@@ -21,10 +21,7 @@ from . import figure_chart, history, ladder, rosette, triangle
 from .history import SiteHistory
 from .helpers import METHODOLOGY, Helpers
 from .markdown import escape, escape_inline, external, front_matter, html_href, raw, render_page, text
-from .words import CORNER_BADGES, CORNER_LABELS, DIMENSION_LABELS, trilemma_sentence
-
-FACT_ROWS = ((N_("Consensus / operators"), "consensus"), (N_("Execution"), "execution"),
-             (N_("Data availability"), "data_availability"))
+from .words import CORNER_BADGES, CORNER_LABELS, DIMENSION_LABELS, KEY_FACT_LABELS, risk_badge, trilemma_sentence
 
 
 def _page_title(system: System) -> str:
@@ -33,9 +30,9 @@ def _page_title(system: System) -> str:
         if system.local_name else system.name
 
 
-def risk_badge(catalog: Catalog, rating: str) -> str:
-    term = catalog.vocabularies["risk"][rating]
-    return Markup(f"{escape(term.symbol)} {text(term.name)}")
+def _host_link(url: str) -> Markup:
+    """A link to another site, labelled by its host name."""
+    return external(url.split("/")[2], url)
 
 
 def _source_definition(source) -> Markup:
@@ -45,8 +42,7 @@ def _source_definition(source) -> Markup:
         parts.append(escape(source.publisher))
     if source.published:
         parts.append(ui.fill(N_("published {date}"), {"date": source.published}, escape_inline, str))
-    host = source.url.split("/")[2]
-    parts.append(str(external(host, source.url)))
+    parts.append(str(_host_link(source.url)))
     parts.append(ui.fill(N_("accessed {date}"), {"date": source.accessed}, escape_inline, str))
     parts.append(escape_inline(_("primary source") if source.kind == "primary" else _("secondary source")))
     return Markup(f"[^{source.id}]: " + escape_inline(_(", ")).join(parts) + escape_inline(_(".")))
@@ -91,8 +87,8 @@ def system_page(system: System, catalog: Catalog, site: SiteConfig, related_inde
         front_matter=front_matter(title=_page_title(system), description=system.summary, lastmod=system.reviewed),
         aliases=system.aliases + ((system.local_name,) if system.local_name else ()),
         category_link=h.page_link(category.name, f"categories/{system.category}.md"),
-        term=h.term, cite=h.cite, website=external(system.website.split("/")[2], system.website),
-        facts=[(label, key, getattr(system, key)) for label, key in FACT_ROWS],
+        term=h.term, cite=h.cite, website=_host_link(system.website),
+        facts=[(label, key, getattr(system, key)) for key, label in KEY_FACT_LABELS.items()],
         corners=corners, trilemma_summary=summary,
         matrix_link=h.page_link(_("Compare in the trilemma matrix"), "matrix/trilemma.md"),
         small_triangle=Markup(triangle.render(placement, src, highlight=system.slug, small=True)),

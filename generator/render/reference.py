@@ -8,8 +8,6 @@ catalogue's dated history (milestones, earlier figures, tokens).
 """
 from __future__ import annotations
 
-import re
-
 from markupsafe import Markup
 
 from ..catalog import Catalog
@@ -19,6 +17,7 @@ from ..translations import Untranslated
 from ..ui import N_, _, fill, translated
 from .markdown import front_matter, html_href, render_page, environment
 from .helpers import Helpers, vocabulary_anchor
+from .words import CELL, RISK_LEVELS
 
 ARTICLE_DATE = "2023-11"
 
@@ -40,6 +39,7 @@ def _schema_rows(catalog: Catalog, h: Helpers) -> list[dict]:
 
     def resolve(node: dict) -> dict:
         return merged(schema, node)
+
     def type_of(node: dict) -> str:
         if "oneOf" in node:
             return _(" or ").join(type_of(resolve(b)) for b in node["oneOf"])
@@ -117,12 +117,11 @@ def vocabularies_section(catalog: Catalog, src: str) -> str:
 
 def risk_scale_section(catalog: Catalog) -> str:
     risk = catalog.vocabularies["risk"]
-    return render_page("risk-scale.md.j2", risk=risk, anchor=vocabulary_anchor)
+    return render_page("risk-scale.md.j2", risk=risk, anchor=vocabulary_anchor, levels=RISK_LEVELS)
 
 
 def trilemma_criteria_section(catalog: Catalog) -> str:
-    return render_page("trilemma-criteria.md.j2",
-        trilemma=catalog.vocabularies["trilemma"])
+    return render_page("trilemma-criteria.md.j2", trilemma=catalog.vocabularies["trilemma"], cell=CELL)
 
 
 def changes_page(catalog: Catalog) -> str:

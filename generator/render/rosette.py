@@ -12,11 +12,9 @@ import math
 from ..model import RISK_DIMENSIONS, System
 from ..ui import N_, _, fill
 from .markdown import environment
-from .words import DIMENSION_LABELS
+from .words import DIMENSION_LABELS, DIMENSION_SHORT
 
 CENTRE, RADIUS, LABEL_RADIUS = (150.0, 120.0), 78.0, 100.0
-SHORT = {"custody": N_("Custody"), "data_availability": N_("Data"), "operators": N_("Operators"),
-         "finality": N_("Finality"), "user_burden": N_("User burden")}
 
 
 def _polar(angle: float, radius: float) -> tuple[float, float]:
@@ -36,7 +34,7 @@ def slices(system: System):
     out = [("custody", f"{custody}{_(': ')}{c.name}", c.risk.rating) for c in system.custody]
     if not system.custody:
         out.append(("custody", custody, "not-applicable"))
-    out += [(dim, _(SHORT[dim]), system.risks[dim].rating) for dim in RISK_DIMENSIONS]
+    out += [(dim, _(DIMENSION_SHORT[dim]), system.risks[dim].rating) for dim in RISK_DIMENSIONS]
     return out
 
 
@@ -59,7 +57,7 @@ def render(system: System, catalog) -> str:
     for index, dim in enumerate(("custody",) + RISK_DIMENSIONS):
         x, y = _polar(index * step, LABEL_RADIUS)
         anchor = "middle" if abs(x - CENTRE[0]) < 5 else ("start" if x > CENTRE[0] else "end")
-        labels.append({"x": x, "y": round(y + 4, 1), "anchor": anchor, "text": _(SHORT[dim])})
+        labels.append({"x": x, "y": round(y + 4, 1), "anchor": anchor, "text": _(DIMENSION_SHORT[dim])})
     ratings = _("; ").join(f"{w['label']}{_(': ')}{w['name'].lower()}" for w in wedges)
     summary = fill(N_("Risk ratings of {name}. {ratings}."), {"name": system.name, "ratings": ratings}, str, str)
     return environment("html").get_template("rosette.html.j2").render(wedges=wedges, labels=labels, summary=summary)

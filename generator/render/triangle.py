@@ -21,9 +21,9 @@ from markupsafe import Markup, escape
 from ..model import CORNERS, System
 from ..ui import N_, _, fill
 from . import boxes, triangle_narrow
-from .boxes import text_width
+from .boxes import left_edge, text_width
 from .markdown import html_href, environment
-from .words import CORNER_LABELS as CORNER_NAMES, corner_clauses
+from .words import CORNER_LABELS, corner_clauses
 
 WEIGHT = {"yes": 1.0, "partial": 0.5, "no": 0.0}
 VERTEX = {"shared_ledger": (400.0, 90.0), "open_membership": (180.0, 470.0), "no_new_token": (620.0, 470.0)}
@@ -51,7 +51,7 @@ class Label:
         return round(text_width(self.text) * CHAR * (1.6 if self.highlight else 1.1) + 16, 1)
 
     def left(self, anchor: str) -> float:
-        return round({"start": self.x, "end": self.x - self.width, "middle": self.x - self.width / 2}[anchor], 1)
+        return round(left_edge(self.x, self.width, anchor), 1)
 
 
 @dataclass(frozen=True)
@@ -75,8 +75,9 @@ def _point(values) -> tuple[float, float]:
     total = sum(weights)
     if total == 0:
         weights, total = [1.0, 1.0, 1.0], 3.0
-    x = sum(w * VERTEX[c][0] for w, c in zip(weights, CORNERS)) / total
-    y = sum(w * VERTEX[c][1] for w, c in zip(weights, CORNERS)) / total
+    corners = [VERTEX[c] for c in CORNERS]
+    x = sum(w * cx for w, (cx, _cy) in zip(weights, corners)) / total
+    y = sum(w * cy for w, (_cx, cy) in zip(weights, corners)) / total
     return x, y
 
 
@@ -93,22 +94,37 @@ def _side(values) -> str:
 def _direction(side: str) -> tuple[float, float]:
     """Unit vector along which a cluster's dots are spread."""
     if side.startswith("edge:"):
-        a, b = [VERTEX[c] for c in CORNERS if c != side[5:]]
-        length = math.dist(a, b)
-        return (b[0] - a[0]) / length, (b[1] - a[1]) / length
+        (ax, ay), (bx, by) = [VERTEX[c] for c in CORNERS if c != side[5:]]
+        length = math.dist((ax, ay), (bx, by))
+        return (bx - ax) / length, (by - ay) / length
     return 1.0, 0.0
 
 
-def _origins(side: str, dots, count: int) -> list[tuple[float, float, str]]:
+@dataclass(frozen=True)
+class Origin:
+    """Where a cluster's label lines may start: the first baseline's anchor point."""
+    x: float
+    y: float
+    anchor: str                      # SVG text-anchor of the lines
+
+    def box(self, texts, big: bool) -> boxes.Box:
+        """The box the label lines cover (big: the highlight, in large type)."""
+        size = 1.5 if big else 1.0
+        width = max(text_width(t) for t in texts) * CHAR * (1.6 if big else 1.1)
+        x0 = left_edge(self.x, width, self.anchor)
+        return boxes.Box(x0, self.y - 11 * size, x0 + width, self.y - 11 * size + LINE * size * len(texts))
+
+
+def _origins(side: str, dots, count: int) -> list[Origin]:
     """Where a cluster's first label line may go (clear of its dots), best first: beside
     the dots on the outer side of the triangle (level with them, then hanging from or
     standing on their level), then the other side, then below, above."""
-    xs, ys = [d[0] for d in dots], [d[1] for d in dots]
+    xs, ys = [x for x, _y in dots], [y for _x, y in dots]
     cx, cy = sum(xs) / len(xs), sum(ys) / len(ys)
     levels = (cy - (count - 1) * LINE / 2 + 4, cy + 4, cy + 4 - (count - 1) * LINE)
-    right = [(max(xs) + 14, y, "start") for y in levels]
-    left = [(min(xs) - 14, y, "end") for y in levels]
-    below, above = (cx, max(ys) + 24, "middle"), (cx, min(ys) + 3 - LINE * count, "middle")
+    right = [Origin(max(xs) + 14, y, "start") for y in levels]
+    left = [Origin(min(xs) - 14, y, "end") for y in levels]
+    below, above = Origin(cx, max(ys) + 24, "middle"), Origin(cx, min(ys) + 3 - LINE * count, "middle")
     if side in ("edge:no_new_token", "vertex:open_membership"):
         return left + right[:1] + [below, above]
     if side == "edge:shared_ledger":
@@ -116,17 +132,9 @@ def _origins(side: str, dots, count: int) -> list[tuple[float, float, str]]:
     return right + left[:1] + [below, above]
 
 
-def _box(x, y, anchor, texts, big: bool = False) -> boxes.Box:
-    """The box a cluster's label lines cover, first baseline at y (big: the highlight)."""
-    size = 1.5 if big else 1.0
-    width = max(text_width(t) for t in texts) * CHAR * (1.6 if big else 1.1)
-    x0 = {"start": x, "end": x - width, "middle": x - width / 2}[anchor]
-    return (x0, y - 11 * size, x0 + width, y - 11 * size + LINE * size * len(texts))
-
-
 def wide_corners() -> tuple[boxes.Text, ...]:
     """The corner names of the wide figure, centred under (or over) their vertex."""
-    return tuple(boxes.Text(_(CORNER_NAMES[c]), x, y, "middle", CORNER_SIZE) for c, (x, y) in CORNER_TEXT.items())
+    return tuple(boxes.Text(_(CORNER_LABELS[c]), x, y, "middle", CORNER_SIZE) for c, (x, y) in CORNER_TEXT.items())
 
 
 @dataclass(frozen=True)
@@ -141,7 +149,7 @@ class Placement:
         groups = defaultdict(list)
         for system in systems:
             if system.trilemma.applies:
-                groups[tuple(system.trilemma.corners[c].value for c in CORNERS)].append(system)
+                groups[system.trilemma.values].append(system)
         ordered = tuple((values, tuple(sorted(members, key=lambda s: s.name.casefold())))
                         for values, members in sorted(groups.items()))
         return cls(ordered, {s.slug: values for values, members in ordered for s in members})
@@ -156,15 +164,18 @@ class _Plan:
     dots: tuple[tuple[float, float], ...]
     named: tuple[System, ...]
     texts: tuple[str, ...]
-    origins: list
+    origins: tuple[Origin, ...]      # best first; only those whose labels fit the frame, if any do
     more: int
 
     @property
-    def centre(self) -> tuple[float, float]:
-        return (sum(x for x, _y in self.dots) / len(self.dots), sum(y for _x, y in self.dots) / len(self.dots))
+    def reading_order(self) -> tuple[int, float]:
+        """Top to bottom (by the dots' centre, to the unit), then left to right."""
+        x = sum(x for x, _y in self.dots) / len(self.dots)
+        y = sum(y for _x, y in self.dots) / len(self.dots)
+        return round(y), x
 
 
-def _plan(values, members, cap, highlight, label_all) -> _Plan:
+def _plan(values, members, cap, highlight, label_all, frame) -> _Plan:
     shown = list(members[:cap])
     if highlight and highlight in {s.slug for s in members}:
         chosen = next(s for s in members if s.slug == highlight)
@@ -178,7 +189,11 @@ def _plan(values, members, cap, highlight, label_all) -> _Plan:
     named = tuple(shown if label_all else [s for s in shown if s.slug == highlight])
     more = len(members) - len(shown)
     texts = tuple(s.name for s in named) + ((_more(more),) if label_all and more else ())
-    return _Plan(values, members, tuple(shown), dots, named, texts, _origins(side, dots, len(texts)), more)
+    origins = _origins(side, dots, len(texts))
+    if frame and texts:
+        big = not label_all          # the small figure names one system, in large type
+        origins = [o for o in origins if o.box(texts, big).within(frame)] or origins
+    return _Plan(values, members, tuple(shown), dots, named, texts, tuple(origins), more)
 
 
 def layout(placement: Placement, from_src: str, cap: int = CLUSTER_CAP, highlight: str | None = None,
@@ -186,19 +201,17 @@ def layout(placement: Placement, from_src: str, cap: int = CLUSTER_CAP, highligh
     """Clusters with dots and label positions, for the page at from_src, in reading order
     (top to bottom, then left to right): the order of the text version and of the keys.
     With a frame, a label goes only where it fits inside the frame, when it can."""
-    plans = [_plan(values, members, cap, highlight, label_all) for values, members in placement.groups]
-    plans.sort(key=lambda p: (round(p.centre[1]), p.centre[0]))
+    plans = [_plan(values, members, cap, highlight, label_all, frame) for values, members in placement.groups]
+    plans.sort(key=lambda p: p.reading_order)
     big = not label_all          # the small figure names one system, in large type
-    obstacles = [(None, (x - 6, y - 6, x + 6, y + 6)) for plan in plans for x, y in plan.dots]
+    obstacles = [(None, boxes.Box(x - 6, y - 6, x + 6, y + 6)) for plan in plans for x, y in plan.dots]
     obstacles += [(None, corner.box) for corner in (corners or wide_corners())]
-    for plan in plans:
-        inside = [o for o in plan.origins if frame and plan.texts and boxes.within(_box(*o, plan.texts, big), frame)]
-        plan.origins[:] = inside or plan.origins
-    chosen = boxes.place_all([[_box(x, y, a, p.texts, big) for x, y, a in p.origins] if p.texts else []
-                              for p in plans], obstacles)
+    chosen = boxes.place_all([[o.box(p.texts, big) for o in p.origins] if p.texts else [] for p in plans],
+                             obstacles)
     clusters = []
-    for plan, (index, dy) in zip(plans, chosen):
-        lx, ly, anchor = plan.origins[index][0], plan.origins[index][1] + dy, plan.origins[index][2]
+    for plan, choice in zip(plans, chosen):
+        origin = plan.origins[choice.candidate]
+        lx, ly, anchor = origin.x, origin.y + choice.dy, origin.anchor
         labels = [Label(s.name, html_href(from_src, f"projects/{s.slug}.md"), round(lx, 1),
                         round(ly + i * LINE, 1), s.slug == highlight) for i, s in enumerate(plan.named)]
         if label_all and plan.more:
@@ -216,8 +229,8 @@ def _view_box(clusters, corners) -> str:
     """The viewBox around the triangle, the corner names and every label."""
     xs, ys = [], [40.0, VERTEX["no_new_token"][1] + 10]
     for corner in corners:
-        xs += [corner.box[0], corner.box[2]]
-        ys += [corner.box[1], corner.box[3]]
+        xs += [corner.box.x0, corner.box.x1]
+        ys += [corner.box.y0, corner.box.y1]
     for cluster in clusters:
         for label in cluster.labels:
             x0 = label.left(cluster.anchor)
@@ -234,7 +247,7 @@ def render(placement: Placement, from_src: str, *, highlight: str | None = None,
     names one system and uses the narrow figure's large corner names and frame (its name
     goes inside the frame, over the triangle if need be), so that it stays readable on a
     phone."""
-    names = {c: _(CORNER_NAMES[c]) for c in CORNERS}
+    names = {c: _(CORNER_LABELS[c]) for c in CORNERS}
     corners = triangle_narrow.corners(VERTEX, names) if small else wide_corners()
     frame = triangle_narrow.frame(corners, VERTEX) if small else None
     clusters = layout(placement, from_src, cap=SMALL_CAP if small else CLUSTER_CAP,

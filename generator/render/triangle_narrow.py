@@ -60,9 +60,11 @@ def corners(vertex: dict, names: dict) -> tuple[boxes.Text, ...]:
 
 def frame(placed_corners, vertex) -> boxes.Box:
     """The box around the triangle and its corner names."""
-    every = [c.box for c in placed_corners] + [(x, y, x, y) for x, y in vertex.values()]
-    return (min(b[0] for b in every) - 10, min(b[1] for b in every) - 10,
-            max(b[2] for b in every) + 10, max(b[3] for b in every) + 10)
+    return boxes.Box.around([c.box for c in placed_corners] + _vertex_boxes(vertex), 10)
+
+
+def _vertex_boxes(vertex: dict) -> list[boxes.Box]:
+    return [boxes.Box(x, y, x, y) for x, y in vertex.values()]
 
 
 def _candidates(dots, side: str) -> list[tuple[float, float]]:
@@ -87,8 +89,9 @@ def narrow(clusters, sides, vertex: dict, names: dict) -> Narrow:
     chosen = boxes.place_all([[_key_box(x, y) for x, y in centres] for centres in candidates], obstacles,
                              limit=36.0, penalty=10.0)
     keys = []
-    for number, (cluster, centres, (index, dy)) in enumerate(zip(clusters, candidates, chosen), start=1):
-        x, y = centres[index][0], centres[index][1] + dy
+    for number, (cluster, centres, choice) in enumerate(zip(clusters, candidates, chosen), start=1):
+        x, y = centres[choice.candidate]
+        y += choice.dy
         near = min(cluster.dots, key=lambda d: math.dist(d, (x, y)))
         lead = near if math.dist(near, (x, y)) > DOT_RADIUS + GAP + KEY_RADIUS + 8 else None
         keys.append(Key(number, round(x, 1), round(y, 1), lead))
@@ -97,16 +100,14 @@ def narrow(clusters, sides, vertex: dict, names: dict) -> Narrow:
 
 def _dot_boxes(cluster) -> list[boxes.Box]:
     pad = DOT_RADIUS + 2
-    return [(x - pad, y - pad, x + pad, y + pad) for x, y in cluster.dots]
+    return [boxes.Box(x - pad, y - pad, x + pad, y + pad) for x, y in cluster.dots]
 
 
 def _key_box(x: float, y: float) -> boxes.Box:
-    return (x - KEY_RADIUS, y - KEY_RADIUS, x + KEY_RADIUS, y + KEY_RADIUS)
+    return boxes.Box(x - KEY_RADIUS, y - KEY_RADIUS, x + KEY_RADIUS, y + KEY_RADIUS)
 
 
 def _view_box(placed_corners, keys, vertex, dot_boxes) -> str:
-    every = [c.box for c in placed_corners] + [k.box for k in keys] + dot_boxes
-    every += [(x, y, x, y) for x, y in vertex.values()]
-    x0, y0 = min(b[0] for b in every) - 6, min(b[1] for b in every) - 6
-    x1, y1 = max(b[2] for b in every) + 6, max(b[3] for b in every) + 6
-    return f"{x0:.0f} {y0:.0f} {x1 - x0:.0f} {y1 - y0:.0f}"
+    every = [c.box for c in placed_corners] + [k.box for k in keys] + dot_boxes + _vertex_boxes(vertex)
+    b = boxes.Box.around(every, 6)
+    return f"{b.x0:.0f} {b.y0:.0f} {b.x1 - b.x0:.0f} {b.y1 - b.y0:.0f}"
