@@ -11,7 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG = ROOT / "catalog"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-TODAY = dt.date(2026, 12, 1)     # the catalogue was last reviewed on this day; checks run against it
+TODAY = dt.date(2026, 12, 2)     # the catalogue was last reviewed on this day; checks run against it
 BASE = (FIXTURES / "base-entry.yaml").read_text(encoding="utf-8")
 
 

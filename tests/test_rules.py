@@ -376,7 +376,7 @@ CASES: dict[str, Case] = {
                         edit("  - {date: 2021-03-01, event: Mainnet launch., sources: [docs]}",
                              "  - {date: 2026-12, event: Mainnet launch., sources: [docs]}"),
                         expect="63:12: error [date-future] milestones[1].date: 2027-01 is after today "
-                               "(2026-12-01); record only what has happened"),
+                               "(2026-12-02); record only what has happened"),
     "date-order": Case(edit("announced: {date: 2020-06, sources: [docs]}", "announced: {date: 2021-04, sources: [docs]}"),
                        edit("announced: {date: 2020-06, sources: [docs]}", "announced: {date: 2021-03, sources: [docs]}"),
                        expect="51:18: error [date-order] launched.date: launched 2021-03-01 is before "
