@@ -22,7 +22,7 @@ from generator import catalog as catalog_module  # noqa: F401  (registers every 
 from generator.catalog import check_catalog
 from generator.load import MAX_BYTES
 from generator.problems import RULES, Severity
-from generator.rules import host_finding
+from generator.rules import _site_key, host_finding, iter_source_refs, iter_sourced, site_of
 
 from .conftest import TODAY, make_catalog
 
@@ -539,3 +539,74 @@ def test_host_finding_flags(url, expected):
 ])
 def test_host_finding_accepts(url):
     assert host_finding(url) is None
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://stage.gobob.xyz", "'https://stage.gobob.xyz/' is a staging server;"),        # no path: shown bare
+    ("https://stage.gobob.xyz/", "'https://stage.gobob.xyz/' is a staging server;"),
+    ("https://stage.gobob.xyz/?x=1", "'https://stage.gobob.xyz/...' is a staging server;"),
+    ("https://STAGE.Gobob.XYZ./docs", "'https://stage.gobob.xyz/...' is a staging server; cite the same page "
+                                      "on the publisher's production site (gobob.xyz)"),
+    ("https://stage.gobob.xyz:8443/docs", "'https://stage.gobob.xyz/...' is a staging server;"),
+    ("https://stage.gobob.xyz#top", "'https://stage.gobob.xyz/...' is a staging server;"),
+    ("https://stage.news.bbc.co.uk/x", "'https://stage.news.bbc.co.uk/...' is a staging server; cite the same page "
+                                       "on the publisher's production site (bbc.co.uk)"),
+])
+def test_host_finding_shows_the_host_it_judged(url, expected):
+    finding = host_finding(url)
+    assert finding is not None and finding.startswith(expected), finding
+
+
+@pytest.mark.parametrize("host, site", [
+    ("docs.example.com", "example.com"), ("example.com", "example.com"),
+    ("bbc.co.uk", "bbc.co.uk"), ("news.bbc.co.uk", "bbc.co.uk"), ("a.news.bbc.co.uk", "bbc.co.uk"),
+])
+def test_site_of(host, site):
+    assert site_of(host) == site
+
+
+@pytest.mark.parametrize("first, second", [
+    ("https://example.org/a", "https://EXAMPLE.org/a/"),
+    ("https://example.org/a", "https://www.example.org/a?ref=x"),
+    ("https://example.org/a", "https://example.org/a#top"),
+    ("https://example.org/", "https://example.org"),
+])
+def test_one_website_written_two_ways_is_a_duplicate(first, second):
+    assert _site_key(first) == _site_key(second)
+
+
+@pytest.mark.parametrize("first, second", [
+    ("https://example.org/a", "https://example.org/b"),
+    ("https://example.org/a", "https://example.org/A"),        # paths are case-sensitive
+    ("https://docs.example.org/", "https://example.org/docs"),
+])
+def test_different_websites_are_not_duplicates(first, second):
+    assert _site_key(first) != _site_key(second)
+
+
+def test_every_cited_source_is_found_with_its_place():
+    data = {"status": {"value": "live", "sources": ["a"]},
+            "trilemma": {"shared_ledger": {"value": "no", "sources": ["b", "c"]}},
+            "custody": [{"name": "Peg", "sources": ["d"], "risk": {"rating": "low", "sources": ["e"]}}],
+            "sources": [{"id": "a"}, {"id": "b"}]}
+    assert list(iter_source_refs(data)) == [
+        (("status", "sources", 0), "a"), (("trilemma", "shared_ledger", "sources", 0), "b"),
+        (("trilemma", "shared_ledger", "sources", 1), "c"), (("custody", 0, "sources", 0), "d"),
+        (("custody", 0, "risk", "sources", 0), "e")]
+    assert [path for path, _ in iter_sourced(data)] == [
+        ("status",), ("trilemma", "shared_ledger"), ("custody", 0), ("custody", 0, "risk")]
+
+
+def test_a_placeholder_is_reported_once(fresh):
+    edit("launched: {date: 2021-03-01", "launched: {date: TODO")(fresh)
+    result = check_catalog(fresh, TODAY)
+    assert [p.format() for p in result.problems if p.severity is Severity.ERROR] == [
+        f"{fresh / ENTRY}:51:18: error [todo-placeholder] launched.date: still says TODO; fill it in"]
+
+
+def test_a_clash_of_names_points_at_the_name(fresh):
+    edit("name: Other System", "name: Example Channels", file=OTHER)(fresh)
+    result = check_catalog(fresh, TODAY)
+    assert [p.format() for p in result.problems if p.rule == "duplicate-name"] == [
+        f"{fresh / OTHER}:2:7: error [duplicate-name] name: 'Example Channels' is already a name of "
+        f"{fresh / ENTRY} (Example Channels); names and aliases must be unique"]
