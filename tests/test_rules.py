@@ -610,3 +610,100 @@ def test_a_clash_of_names_points_at_the_name(fresh):
     assert [p.format() for p in result.problems if p.rule == "duplicate-name"] == [
         f"{fresh / OTHER}:2:7: error [duplicate-name] name: 'Example Channels' is already a name of "
         f"{fresh / ENTRY} (Example Channels); names and aliases must be unique"]
+
+
+def _errors(result, rule_id: str) -> list[str]:
+    return [p.format() for p in result.problems if p.rule == rule_id]
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://stage-api.example.com/", "is a staging server;"),       # a stage word leading a label
+    ("https://api-preview.example.com/", "is a preview server;"),     # ... or ending it
+    ("https://api-develop.example.com/", "is a development server;"),
+    ("https://api-development.example.com/", "is a development server;"),
+    ("https://app-h2g2vsbut-team.vercel.app/docs", "is a Vercel deployment preview;"),   # a deployment's hash
+    ("https://myapp-staging.vercel.app/", "is a Vercel deployment preview;"),
+    ("https://myapp--pr12-abc.firebaseapp.com/", "is a Firebase preview channel;"),
+    ("https://geeksrepos.com/rsksmart/rsk-powhsm/?tab=readme#top", "it mirrors https://github.com/rsksmart/rsk-powhsm;"),
+    ("https://mirror.example/https://blog.foo.com/post/1/", "it embeds https://blog.foo.com/post/1; cite"),
+    ("https://reader.example/view?url=https://blog.foo.com", "it embeds https://blog.foo.com; cite"),
+])
+def test_host_finding_names_the_kind_of_host(url, expected):
+    finding = host_finding(url)
+    assert finding is not None and expected in finding, finding
+
+
+@pytest.mark.parametrize("url", [
+    "https://myapp.firebaseapp.com/",              # a Firebase production site
+    "https://x--y.example.com/",                   # a double hyphen alone is no preview channel
+    "https://archive.ph/2024.01.01/https://blog.foo.com/post",    # an archive, openly a copy
+    "https://wayback.archive.org/web/2023/https://blog.foo.com/x",
+])
+def test_host_finding_accepts_these_too(url):
+    assert host_finding(url) is None
+
+
+def test_a_file_that_is_not_yaml_is_named(fresh):
+    (fresh / "projects/notes.txt").write_text("not an entry\n")
+    assert _errors(check_catalog(fresh, TODAY), "file-slug") == [
+        f"{fresh}/projects/notes.txt:1:1: error [file-slug] catalogue entries end in .yaml"]
+
+
+@pytest.mark.parametrize("length, ok", [(64, True), (65, False)])
+def test_a_slug_has_at_most_64_characters(fresh, length, ok):
+    slug = ("a" * 30 + "-" + "b" * 40)[:length]
+    rename(OTHER, f"projects/{slug}.yaml", related=slug)(fresh)
+    assert bool(_errors(check_catalog(fresh, TODAY), "file-slug")) is not ok
+
+
+def test_the_modeline_may_end_a_crlf_line_but_not_with_spaces(fresh):
+    path = fresh / ENTRY
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    assert _errors(check_catalog(fresh, TODAY), "modeline") == []
+    path.write_bytes(path.read_bytes().replace(b".json\r\n", b".json  \r\n", 1))
+    assert _errors(check_catalog(fresh, TODAY), "modeline") == [
+        f"{fresh / ENTRY}:1:1: error [modeline] the first line must be exactly: "
+        "# yaml-language-server: $schema=../schema/project.schema.json"]
+
+
+def test_a_control_character_is_named_as_such(fresh):
+    edit("reason: Payments are made in BTC.", 'reason: "Payments are made\\a in BTC."')(fresh)
+    [found] = _errors(check_catalog(fresh, TODAY), "invisible-char")
+    assert found.endswith("trilemma.no_new_token.reason: contains the invisible character U+0007 "
+                          "(control character); delete it")
+
+
+def test_an_address_may_hold_an_entity_like_text(fresh):
+    edit("url: https://example-channels.example.org/docs", "url: https://example-channels.example.org/docs?a=1&lt;b")(fresh)
+    edit("website: https://example-channels.example.org/", "website: https://example-channels.example.org/?x&amp;")(fresh)
+    result = check_catalog(fresh, TODAY)
+    assert _errors(result, "raw-html") == [] and result.errors == 0, [p.format() for p in result.problems]
+
+
+def test_an_accent_does_not_hide_a_lookalike_name(fresh):
+    edit("aliases: [OTS]", "aliases: [OTS, Exämple Channels]", file=OTHER)(fresh)
+    assert _errors(check_catalog(fresh, TODAY), "confusable-name") == [
+        f"{fresh / OTHER}:3:16: error [confusable-name] aliases[1]: 'Ex\\xe4mple Channels' looks like "
+        f"'Example Channels' in {fresh / ENTRY}; use a name readers can tell apart"]
+
+
+def test_a_glossary_duplicate_points_at_the_term_or_the_alias(fresh):
+    glossary = fresh / "glossary.yaml"
+    glossary.write_text(glossary.read_text() + "  - term: Payment Channel\n    definition: Defined again.\n"
+                        "  - term: bridge\n    aliases: [CHANNEL]\n    definition: Defined again.\n")
+    assert _errors(check_catalog(fresh, TODAY), "glossary-duplicate") == [
+        f"{glossary}:8:11: error [glossary-duplicate] terms[1].term: 'Payment Channel' is already defined as "
+        "'payment channel'; merge the two",
+        f"{glossary}:11:15: error [glossary-duplicate] terms[2].aliases[0]: 'CHANNEL' is already defined as "
+        "'channel'; merge the two"]
+
+
+def test_an_entry_lets_go_of_what_only_its_rules_needed(fresh):
+    from generator.load import load_file
+    from generator.model import build_system
+    from generator.rules import Entry
+    doc = load_file(fresh / ENTRY, ENTRY)[0]
+    entry = Entry(build_system("example-channels", ENTRY, doc.data), doc)
+    assert entry.source_refs and entry.dates and doc.strings and doc.root
+    entry.release()
+    assert not {"source_refs", "dates"} & set(entry.__dict__) and not {"strings", "root"} & set(doc.__dict__)
