@@ -440,8 +440,7 @@ def host_finding(url: str) -> str | None:
     subdomains = labels[:-len(site_of(host).split("."))]
     environment = _environment(subdomains)
     if environment:
-        server = "a preview server" if environment == "preview" else f"a {environment} server"
-        return (f"'{shown}' is {server}; cite the same page on the publisher's production site "
+        return (f"'{shown}' is a {environment} server; cite the same page on the publisher's production site "
                 f"({site_of(host)})")
     embedded = _embedded(host, rest)
     return f"'{shown}' republishes another site's page: {embedded}" if embedded else None
