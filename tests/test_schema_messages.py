@@ -166,3 +166,41 @@ def test_a_flood_of_problems_is_cut_at_the_limit():
                         "listed, then check again")
     assert found[1] == "8:1: error [unknown-key] extra0: unknown key 'extra0'" + found[1].split("'extra0'", 1)[1]
     assert found[-1].startswith(f"{8 + MAX_PER_FILE - 1}:1: error [unknown-key] extra{MAX_PER_FILE - 1}:")
+
+
+def test_clipping_starts_after_sixty_characters_and_shows_line_breaks():
+    sixty = "x" * 60
+    assert schema_problems("model: self-custody", f"model: {sixty}") == [
+        f"34:12: error [unknown-value] custody[0].model: the text '{sixty}' is not a known BTC custody model"]
+    assert schema_problems("model: self-custody", 'model: "self\\ncustody"') == [
+        "34:12: error [unknown-value] custody[0].model: the text 'self\\ncustody' is not a known BTC custody "
+        "model (did you mean 'self-custody'?)"]
+
+
+def test_a_wrong_type_hides_only_its_own_value_s_other_problems():
+    assert schema_problems("  value: live", "  value: [live]", BASE.replace("reviewed: 2026-11-20\n",
+                                                                           "reviewed: 2026-11-20\nzzz: 1\n")) == [
+        "8:1: error [unknown-key] zzz: unknown key 'zzz'; allowed here: aliases, announced, category, consensus, "
+        "custody, data_availability, execution, figures, in_article, launched, milestones, name, related, "
+        "reviewed, risks, sources, status, summary, token, trilemma, website",
+        "11:10: error [wrong-type] status.value: expected text, found a list"]
+
+
+ONE_OF = {"type": "object", "properties": {"x": {"oneOf": [{"type": "string", "maxLength": 3},
+                                                           {"type": "array", "maxItems": 1},
+                                                           {"type": "object", "required": ["y"]}]}}}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("x: toolong", "1:4: error [too-long] x: has 7 characters; the limit is 3"),    # the text branch explains
+    ("x: [a, b]", "1:4: error [too-long] x: has 2 items; the limit is 1"),          # the list branch
+    ("x: {z: 1}", "1:4: error [missing-field] x.y: missing required key 'y'"),     # the mapping branch
+    ("x: 5", "1:4: error [wrong-type] x: expected text or a list or a mapping of keys to values, found the number 5"),
+    ("x: ~", "1:4: error [wrong-type] x: expected text or a list or a mapping of keys to values, found nothing"),
+    ("x: true", "1:4: error [wrong-type] x: expected text or a list or a mapping of keys to values, "
+                "found the boolean true"),
+])
+def test_one_of_is_explained_by_the_branch_the_value_was_meant_for(text, expected):
+    doc, _ = parse_bytes(text.encode(), "f.yaml")
+    found = Explainer(ONE_OF, {}).problems(doc, compile_schema(ONE_OF)(doc.data))
+    assert [p.format().removeprefix("f.yaml:") for p in found] == [expected]
