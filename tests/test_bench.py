@@ -30,6 +30,11 @@ def test_bench_runs_at_the_smallest_size(tmp_path):
     assert re.match(r"\d+\.\d+ s$", cells[1]) and re.match(r"\d+\.\d+ s$", cells[2])   # floor, check
     assert re.match(r"\d+\.\d+× [✔✘]$", cells[3])
     assert int(cells[11].replace(",", "")) >= 100 + 20      # pages: 100 systems plus the other pages
+    engine = [line for line in text.splitlines() if line.startswith("| 100 |")][1]     # the engine floor's table
+    cells = [c.strip() for c in engine.strip("|").split("|")]
+    assert len(cells) == 6 and re.match(r"\d+\.\d+ s$", cells[1]) and re.match(r"\d+\.\d+ s$", cells[2])
+    assert re.match(r"\d+\.\d+× [✔✘]$", cells[3]) and re.match(r"\d+ MB$", cells[4])
+    assert "full build ≤ 2× the engine floor at 100" in text and "full build at 100 < 10 s" in text
     assert "check ≤ 3× floor at 100" in text and "search index of the real site" in text
     assert "compare page data < 200 KB gzip" in text
     assert "Machine:" in text
