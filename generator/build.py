@@ -105,8 +105,9 @@ def swap_in(new: Path, site_dir: Path) -> None:
 def build(root: Path, today: dt.date, *, site_dir: Path | None = None, site_url: str | None = None,
           report=print) -> int:
     """The whole build. Returns the exit code: 0 built, 1 the catalogue, content or site failed."""
-    from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
+
+    from .languages_build import build as mkdocs_build
 
     _mkdocs_logging()
     config_file = root / "mkdocs.yml"

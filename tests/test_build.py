@@ -72,6 +72,34 @@ def test_failed_mkdocs_build_leaves_site_untouched(repo):
     assert not list(repo.glob(".site.*")), "the temporary build directory was left behind"
 
 
+def test_failed_chinese_edition_leaves_site_untouched(repo, monkeypatch, capsys):
+    """The Chinese edition is built in a process of its own (forked, so it sees this patch):
+    when it fails, the build fails, says why, and leaves site/ as it was. The check keeps
+    Chinese pages from breaking on their own, so the failure is simulated."""
+    from mkdocs.exceptions import MkDocsException
+    from mkdocs.structure.pages import Page
+
+    from generator.build import build
+    render = Page.render
+
+    def failing(page, config, files):
+        if page.file.src_uri == "trilemma.zh.md":
+            raise MkDocsException("the Chinese trilemma page broke")
+        return render(page, config, files)
+    monkeypatch.setattr(Page, "render", failing)
+    monkeypatch.chdir(repo)
+    before = tree_digest(repo / "site")
+    assert build(repo, TODAY) == 1
+    assert "error: the MkDocs build failed (the 'zh' edition failed: the Chinese trilemma page broke); " \
+           "site/ is unchanged." in capsys.readouterr().out
+    assert tree_digest(repo / "site") == before
+    assert not list(repo.glob(".site.*")), "a temporary build directory was left behind"
+
+
+def test_the_english_site_keeps_its_own_404_page(repo):
+    assert '<html lang="en"' in (repo / "site/404.html").read_text()
+
+
 def test_unknown_insert_is_located(repo):
     with edited(repo / "content/trilemma.md", lambda t: t + "\n<!-- insert: triangel -->\n") as text:
         done = run_build(repo)
