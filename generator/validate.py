@@ -116,7 +116,8 @@ class Explainer:
         s, inst, path = v.schema, v.instance, v.path
         if v.keyword == "additionalProperties":
             allowed = sorted(s.get("properties", {}))
-            hint = did_you_mean(v.extra, allowed) or f"; allowed here: {', '.join(allowed)}"
+            hint = did_you_mean(v.extra, allowed) or (f"; allowed here: {', '.join(allowed)}" if allowed
+                                                      else "; no key is allowed here")
             return R_UNKNOWN_KEY, f"unknown key '{v.extra}'{hint}", True, path
         if v.keyword == "required":
             about = self._description(s.get("properties", {}).get(v.extra, {}))
