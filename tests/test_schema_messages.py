@@ -204,3 +204,56 @@ def test_one_of_is_explained_by_the_branch_the_value_was_meant_for(text, expecte
     doc, _ = parse_bytes(text.encode(), "f.yaml")
     found = Explainer(ONE_OF, {}).problems(doc, compile_schema(ONE_OF)(doc.data))
     assert [p.format().removeprefix("f.yaml:") for p in found] == [expected]
+
+
+
+def _object(x, **keywords) -> dict:
+    return {"type": "object", "properties": {"x": x}, **keywords}
+
+
+@pytest.mark.parametrize("schema, text, expected", [
+    # a wrong type hides the other problems of its value (here, the enum's)
+    (_object({"oneOf": [{"type": "string"}, {"type": "array"}], "enum": ["a", ["b"]]}), "x: 5",
+     "1:4: error [wrong-type] x: expected text or a list, found the number 5"),
+    # an empty text hides only its own emptiness's echoes: a pattern alone still reports it
+    (_object({"type": "string", "pattern": "^a+$", "x-rule": "slug-format"}), 'x: ""',
+     "1:4: error [slug-format] x: '' is not a slug; use lower-case ASCII words joined by single hyphens, "
+     "such as federated-sidechain"),
+    (_object({"oneOf": [{"type": "string"}, {"enum": [1, 2]}]}), "x: []",
+     "1:4: error [wrong-type] x: expected text or another shape, found a list"),
+    (_object({"oneOf": [{"type": "integer", "maximum": 3}, {"type": "string", "maxLength": 1}]}), "x: [1]",
+     "1:4: error [wrong-type] x: expected a whole number or text, found a list"),
+    ({"type": "object", "additionalProperties": False}, "a: 1",
+     "1:1: error [unknown-key] a: unknown key 'a'; no key is allowed here"),
+    (_object({"type": ["string", "null"]}), "x: 5",
+     "1:4: error [wrong-type] x: expected text, found the number 5 (quote it if you meant text: '5')"),
+    (_object({"const": "x"}), "x: y", "1:4: error [unknown-value] x: the text 'y' is not allowed here; one of: x"),
+    (_object({"enum": ["a", "b"]}), "x: c",
+     "1:4: error [unknown-value] x: the text 'c' is not allowed here; one of: a, b"),
+    (_object({"enum": [f"v{i}" for i in range(8)]}), "x: zzzzzz",      # eight values are listed, nine are not
+     "1:4: error [unknown-value] x: the text 'zzzzzz' is not allowed here; one of: v0, v1, v2, v3, v4, v5, v6, v7"),
+    (_object({"enum": [f"v{i}" for i in range(9)]}), "x: zzzzzz",
+     "1:4: error [unknown-value] x: the text 'zzzzzz' is not allowed here"),
+    (_object({"type": "integer", "maximum": 3}), "x: 5", "1:4: error [out-of-range] x: is 5; the largest allowed is 3"),
+    (_object({"type": "integer", "minimum": 3}), "x: 1", "1:4: error [out-of-range] x: is 1; the smallest allowed is 3"),
+    (_object(False), "x: 1", "1:4: error [wrong-type] x: does not fit the schema here"),
+    (_object({"type": "array"}), "x: " + "w" * 40,
+     "1:4: error [wrong-type] x: expected a list, found the text '" + "w" * 40 + "' (write it as a list: ["
+     + "w" * 29 + "…])"),
+])
+def test_every_keyword_is_explained(schema, text, expected):
+    doc, _ = parse_bytes(text.encode(), "f.yaml")
+    found = Explainer(schema, {}).problems(doc, compile_schema(schema)(doc.data))
+    assert [p.format().removeprefix("f.yaml:") for p in found] == [expected]
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("data:text/html,hi", "is not a web address; give an https:// URL"),
+    ("vbscript:x", "is not a web address; give an https:// URL"),
+    ("FILE:///etc/passwd", "is not a web address; give an https:// URL"),
+    ("https://EXAMPLE.ORG/a^b", "contains characters URLs do not allow; percent-encode them (^ as %5E)"),
+    ("https://example.org/A^b", "contains characters URLs do not allow; percent-encode them (^ as %5E)"),
+    ("https://example.org:123456/", "is not a valid https:// URL"),
+])
+def test_every_way_an_address_is_wrong_is_named(url, expected):
+    assert schema_problems(SITE, f"website: '{url}'") == [f"6:10: error [url-format] website: '{url}' {expected}"]
