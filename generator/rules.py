@@ -93,9 +93,7 @@ def iter_source_refs(data: dict):
         elif isinstance(value, list):
             for index, item in enumerate(value):
                 yield from walk(item, path + (index,))
-    for key, item in data.items():
-        if key != "sources":
-            yield from walk(item, (key,))
+    yield from walk(data, ())      # the sources list itself cites nothing: its items hold no `sources`
 
 
 def iter_sourced(data: dict):
@@ -105,8 +103,7 @@ def iter_sourced(data: dict):
             if isinstance(value.get("sources"), list) and path != ():
                 yield path, value
             for key, item in value.items():
-                if not (path == () and key == "sources"):
-                    yield from walk(item, path + (key,))
+                yield from walk(item, path + (key,))
         elif isinstance(value, list):
             for index, item in enumerate(value):
                 yield from walk(item, path + (index,))
@@ -660,7 +657,7 @@ def _names(entry: Entry):
 
 
 def _site_key(url: str) -> str:
-    host_and_path = url.split("://", 1)[1].split("#")[0].split("?")[0].rstrip("/")
+    host_and_path = url.split("://", 1)[1].split("#")[0].split("?")[0]
     host, _, rest = host_and_path.partition("/")
     host = host.lower().removeprefix("www.")
     return f"{host}/{rest}".rstrip("/")
