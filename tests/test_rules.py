@@ -549,6 +549,7 @@ def test_host_finding_accepts(url):
                                       "on the publisher's production site (gobob.xyz)"),
     ("https://stage.gobob.xyz:8443/docs", "'https://stage.gobob.xyz/...' is a staging server;"),
     ("https://stage.gobob.xyz#top", "'https://stage.gobob.xyz/...' is a staging server;"),
+    ("https://stage.gobob.xyz/X", "'https://stage.gobob.xyz/...' is a staging server;"),
     ("https://stage.news.bbc.co.uk/x", "'https://stage.news.bbc.co.uk/...' is a staging server; cite the same page "
                                        "on the publisher's production site (bbc.co.uk)"),
 ])
@@ -579,6 +580,8 @@ def test_one_website_written_two_ways_is_a_duplicate(first, second):
     ("https://example.org/a", "https://example.org/b"),
     ("https://example.org/a", "https://example.org/A"),        # paths are case-sensitive
     ("https://docs.example.org/", "https://example.org/docs"),
+    ("https://example.org/aX", "https://example.org/a"),
+    ("https://a.example.org/r/https://b.example.org", "https://b.example.org"),   # an address inside another
 ])
 def test_different_websites_are_not_duplicates(first, second):
     assert _site_key(first) != _site_key(second)
@@ -626,6 +629,9 @@ def _errors(result, rule_id: str) -> list[str]:
     ("https://myapp--pr12-abc.firebaseapp.com/", "is a Firebase preview channel;"),
     ("https://geeksrepos.com/rsksmart/rsk-powhsm/?tab=readme#top", "it mirrors https://github.com/rsksmart/rsk-powhsm;"),
     ("https://mirror.example/https://blog.foo.com/post/1/", "it embeds https://blog.foo.com/post/1; cite"),
+    ("https://mirror.example/https://blog.foo.com/postX", "it embeds https://blog.foo.com/postX; cite"),
+    ("https://geeksrepos.com/rsksmart/rsk-powhsm#readme", "it mirrors https://github.com/rsksmart/rsk-powhsm;"),
+    ("https://geeksrepos.com/rsksmart/rsk-powhsmX", "it mirrors https://github.com/rsksmart/rsk-powhsmX;"),
     ("https://reader.example/view?url=https://blog.foo.com", "it embeds https://blog.foo.com; cite"),
 ])
 def test_host_finding_names_the_kind_of_host(url, expected):
@@ -635,6 +641,7 @@ def test_host_finding_names_the_kind_of_host(url, expected):
 
 @pytest.mark.parametrize("url", [
     "https://myapp.firebaseapp.com/",              # a Firebase production site
+    "https://my-dev-site.example.com/",            # dev inside a name, not ending it
     "https://x--y.example.com/",                   # a double hyphen alone is no preview channel
     "https://archive.ph/2024.01.01/https://blog.foo.com/post",    # an archive, openly a copy
     "https://wayback.archive.org/web/2023/https://blog.foo.com/x",
