@@ -20,8 +20,8 @@ def registry():
 def test_a_rule_is_declared_once(registry):
     declared = rule("test-once", Severity.WARNING, "Tests", "Declared once.", limit=3)
     assert registry["test-once"] is declared
-    assert (declared.severity, declared.group, declared.values, declared.scope) == \
-        (Severity.WARNING, "Tests", (("limit", 3),), None)
+    assert (declared.severity, declared.group, declared.summary, declared.values, declared.scope) == \
+        (Severity.WARNING, "Tests", "Declared once.", (("limit", 3),), None)
     with pytest.raises(ValueError, match="rule 'test-once' is registered twice"):
         rule("test-once", Severity.ERROR, "Tests", "Again.")
 
@@ -42,7 +42,8 @@ def test_a_scoped_rule_takes_its_check_once(registry):
 
 def test_a_scoped_rule_without_a_check_is_refused(registry):
     rule("test-unchecked", Severity.ERROR, "Tests", "Never decorated.", scope=CATALOGUE)
-    with pytest.raises(TypeError, match="rules declared with a scope but no check: test-unchecked"):
+    rule("test-unchecked-too", Severity.ERROR, "Tests", "Never decorated either.", scope=CATALOGUE)
+    with pytest.raises(TypeError, match="rules declared with a scope but no check: test-unchecked, test-unchecked-too$"):
         rules_of(CATALOGUE)
 
 
