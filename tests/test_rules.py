@@ -22,7 +22,7 @@ from generator import catalog as catalog_module  # noqa: F401  (registers every 
 from generator.catalog import check_catalog
 from generator.load import MAX_BYTES
 from generator.problems import RULES, Severity
-from generator.rules import _site_key, host_finding, iter_source_refs, iter_sourced, site_of
+from generator.rules import _site_key, fold, host_finding, iter_source_refs, iter_sourced, site_of, text_findings
 
 from .conftest import TODAY, make_catalog
 
@@ -714,3 +714,25 @@ def test_an_entry_lets_go_of_what_only_its_rules_needed(fresh):
     assert entry.source_refs and entry.dates and doc.strings and doc.root
     entry.release()
     assert not {"source_refs", "dates"} & set(entry.__dict__) and not {"strings", "root"} & set(doc.__dict__)
+
+
+def test_names_are_folded_for_case_spacing_and_width():
+    assert fold("Example Channels") == fold("example  channels") == fold("ExampleChannels") == fold("ＥｘａｍｐｌｅＣｈａｎｎｅｌｓ")
+    assert fold("Example Channels") != fold("Example Channel")
+
+
+def test_two_addresses_inside_one_path_are_told_apart():
+    assert _site_key("https://a.example.org/r/https://b.example.org") != \
+        _site_key("https://a.example.org/r/https://c.example.org")
+
+
+def test_only_a_whole_word_todo_is_a_placeholder(fresh):
+    edit("reason: Payments are made in BTC.", "reason: Payments are made in BTC (see TODOS).")(fresh)
+    result = check_catalog(fresh, TODAY)
+    assert [p.format() for p in result.problems if p.rule == "todo-placeholder"] == []
+
+
+def test_text_outside_addresses_is_checked_for_html():
+    assert [(found.id, message) for found, message in text_findings("a <b>bold</b> claim")] == [
+        ("raw-html", "contains HTML ('<b'); write plain text")]
+    assert text_findings("https://example.org/?a=1&amp;b", url=True) == []
