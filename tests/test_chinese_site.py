@@ -43,9 +43,18 @@ def _alternates(text: str) -> dict:
     return dict((lang, href) for href, lang in re.findall(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">', text))
 
 
-def _target(site: Path, page: Path, href: str) -> Path:
-    """Where a link leads: relative to the page, or (the home page's) to the site's root."""
+def _target(site: Path, page: Path, href: str, base: str) -> Path:
+    """Where a link leads: an absolute address under the site's base, or one relative to the page."""
+    if href.startswith(base):
+        return (site / href[len(base):]).resolve()
     return (site / href.lstrip("/") if href.startswith("/") else page.parent / href).resolve()
+
+
+def test_alternates_are_absolute(built_site):
+    """Search engines ignore an hreflang alternate that is not an absolute address."""
+    for page in english_pages(built_site.site)[:5]:
+        hrefs = _alternates(page.read_text(encoding="utf-8")).values()
+        assert hrefs and all(href.startswith(built_site.base_url) for href in hrefs), (page, hrefs)
 
 
 def test_alternates_point_both_ways(built_site):
@@ -55,8 +64,8 @@ def test_alternates_point_both_ways(built_site):
         english, chinese = page.read_text(encoding="utf-8"), (site / "zh" / relative / "index.html").read_text(encoding="utf-8")
         ahead, back = _alternates(english), _alternates(chinese)
         twin = site / "zh" / relative / "index.html"
-        assert _target(site, page, ahead["zh"]) == twin.parent.resolve(), relative
-        assert _target(site, twin, back["en"]) == page.parent.resolve(), relative
+        assert _target(site, page, ahead["zh"], built_site.base_url) == twin.parent.resolve(), relative
+        assert _target(site, twin, back["en"], built_site.base_url) == page.parent.resolve(), relative
 
 
 def test_sitemap_lists_both_languages(built_site):
