@@ -96,21 +96,25 @@ assert result.errors == 0, [p.format() for p in result.problems if p.severity.va
 print(json.dumps({{"seconds": seconds, "rss_mb": peak}}))
 """
 
-RENDER = f"""
-import time, datetime, pathlib, json
-from generator.build import load_config, render_step
-config = load_config(pathlib.Path('mkdocs.yml'))
-import shutil; shutil.rmtree('build/docs', ignore_errors=True); pathlib.Path('build/docs').mkdir(parents=True)
+# Check, then render build/docs, timing the render alone: shared by RENDER and ENGINE.
+RENDER_DOCS = f"""
+import time, datetime, pathlib, json, shutil
+from generator.build import load_config, site_config
 from generator.catalog import check_all
 from generator.render import render_docs, sync_tree
-from generator.build import site_config
+config = load_config(pathlib.Path('mkdocs.yml'))
+shutil.rmtree('build/docs', ignore_errors=True); pathlib.Path('build/docs').mkdir(parents=True)
 result = check_all(pathlib.Path('catalog'), datetime.date.fromisoformat('{TODAY}'))
 start = time.perf_counter()
 site = site_config(config, pathlib.Path('.'), result.catalogs['en'], None)   # a bench copy has no history
 files = render_docs(result.catalogs, site, pathlib.Path('content'),
                     pathlib.Path('catalog/schema/project.schema.json'), result.pages)
 sync_tree(pathlib.Path('build/docs'), files)
-seconds = time.perf_counter() - start
+rendered = time.perf_counter() - start
+"""
+
+RENDER = RENDER_DOCS + f"""
+seconds = rendered
 {PEAK}
 print(json.dumps({{"seconds": seconds, "rss_mb": peak}}))
 """
@@ -131,25 +135,15 @@ print(json.dumps({{"seconds": seconds, "rss_mb": peak}}))
 # generated system page replaced by a minimal one (its title and one paragraph). The listing
 # pages, explainers and navigation are those of the real build, so build ÷ floor is what
 # the system pages, the check and the render cost on top of the engine itself.
-ENGINE = f"""
-import time, datetime, pathlib, json, shutil, tempfile, logging
-from generator.build import load_config, site_config
-from generator.catalog import check_all
-from generator.render import render_docs, sync_tree
+ENGINE = RENDER_DOCS + f"""
+import tempfile, logging
 from mkdocs.commands.build import build
 logging.getLogger('mkdocs').setLevel(logging.ERROR)
-config = load_config(pathlib.Path('mkdocs.yml'))
-shutil.rmtree('build/docs', ignore_errors=True); pathlib.Path('build/docs').mkdir(parents=True)
-result = check_all(pathlib.Path('catalog'), datetime.date.fromisoformat('{TODAY}'))
-site = site_config(config, pathlib.Path('.'), result.catalogs['en'], None)
-files = render_docs(result.catalogs, site, pathlib.Path('content'),
-                    pathlib.Path('catalog/schema/project.schema.json'), result.pages)
-sync_tree(pathlib.Path('build/docs'), files)
 for language, catalog in result.catalogs.items():
     suffix = '' if language == 'en' else '.' + language
     for system in catalog.systems:
         page = pathlib.Path('build/docs/projects') / (system.slug + suffix + '.md')
-        page.write_text('---\\ntitle: "' + system.name + '"\\n---\\n\\n# ' + system.name +
+        page.write_text('---\\ntitle: ' + json.dumps(system.name) + '\\n---\\n\\n# ' + system.name +
                         '\\n\\nOne paragraph stands here for the page about this system.\\n', encoding='utf-8')
 del result, files
 with tempfile.TemporaryDirectory() as out:
