@@ -39,13 +39,13 @@ def build(config) -> None:
         mkdocs_build(config)
         return
     site = Path(config.site_dir)
-    others = [lang for lang in plugin.build_languages if lang != plugin.default_language]
-    children = {lang: _start(config, site.with_name(f"{site.name}.{lang}"), lang) for lang in others}
+    sides = {lang: site.with_name(f"{site.name}.{lang}") for lang in plugin.build_languages
+             if lang != plugin.default_language}     # where each other language is built
+    children = {lang: _start(config, side, lang) for lang, side in sides.items()}
 
     def joined(language_config, dirty=False):   # called by the plugin's loop, once per other language
         language = plugin.current_language
-        entries = _join(children.pop(language), site.with_name(f"{site.name}.{language}"), site, language)
-        plugin.search_entries.extend(entries)
+        plugin.search_entries.extend(_join(children.pop(language), sides[language], site, language))
 
     sequential, clean = i18n_plugin.build, mkdocs_utils.clean_directory   # the plugin swaps the second
     i18n_plugin.build = joined
@@ -55,7 +55,7 @@ def build(config) -> None:
         i18n_plugin.build, mkdocs_utils.clean_directory = sequential, clean
         for language, pid in children.items():      # the main build failed before joining them
             os.waitpid(pid, 0)
-            shutil.rmtree(site.with_name(f"{site.name}.{language}"), ignore_errors=True)
+            shutil.rmtree(sides[language], ignore_errors=True)
 
 
 def _start(main, side: Path, language: str) -> int:
