@@ -215,12 +215,12 @@ class _EntryCheck:
             return None, problems
         if not os.path.realpath(path).startswith(self.root + os.sep):
             return None, problems + [R_FILE.at(shown, 1, 1, "resolves outside the catalogue")]
-        return (path, raw), problems + rules.file_problems(path, shown, raw.split(b"\n", 1)[0])
+        return (path, shown, raw), problems + rules.file_problems(path, shown, raw.split(b"\n", 1)[0])
 
     @staticmethod
     def parse(read):
-        path, raw = read
-        doc, problems = parse_bytes(raw, shown_path(path))
+        path, shown, raw = read
+        doc, problems = parse_bytes(raw, shown)
         return ((path, doc) if doc else None), problems
 
     @staticmethod
@@ -261,8 +261,7 @@ def _check_vocabularies(catalog_dir: Path, schema: dict, translation: Translatio
     """({key: {language: Vocabulary}} of the vocabularies that passed, problems, skipped)."""
     schema_path = catalog_dir / "schema" / "vocabulary.schema.json"
     vocab_schema = _read_json(schema_path)
-    validate = _compile(vocab_schema, schema_path)
-    explainer = Explainer(vocab_schema, {})
+    schema_stage = _schema_stage(_compile(vocab_schema, schema_path), Explainer(vocab_schema, {}))
     patterns = translatable_patterns(vocab_schema)
     vocabularies: dict[str, dict] = {}
     problems, skipped = [], []
@@ -283,8 +282,7 @@ def _check_vocabularies(catalog_dir: Path, schema: dict, translation: Translatio
                                                  for lang, data in localized.items()}}, found
 
         vocabulary, found, skips = stages.run(shown_path(path), (
-            ("YAML", _load), ("schema", _schema_stage(validate, explainer)), ("vocabulary", values),
-            ("translations", translate)), path)
+            ("YAML", _load), ("schema", schema_stage), ("vocabulary", values), ("translations", translate)), path)
         problems += found
         skipped += skips
         if vocabulary:
