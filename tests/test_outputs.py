@@ -6,6 +6,7 @@ import csv
 import functools
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -119,8 +120,9 @@ def test_the_same_docs_build_with_zensical(built_site, tmp_path):
     shutil.copy(built_site.root / "mkdocs.yml", work / "mkdocs.yml")
     shutil.copytree(built_site.root / "site_overrides", work / "site_overrides")
     shutil.copytree(built_site.root / "build/docs", work / "build/docs")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}     # mkdocs.yml names a Markdown extension of generator/
     done = subprocess.run([str(zensical), "build", "-f", "mkdocs.yml"], cwd=work, capture_output=True, text=True,
-                          timeout=600)
+                          timeout=600, env=env)
     assert done.returncode == 0, done.stdout + done.stderr
     site = work / "site"
     for system in catalogue().systems:
@@ -129,3 +131,4 @@ def test_the_same_docs_build_with_zensical(built_site, tmp_path):
     assert home.count('class="tri-label') >= 20
     assert "Liquid Network" in (site / "projects/liquid/index.html").read_text()
     assert (site / "matrix/comparison/index.html").is_file() and (site / "data/catalog.json").is_file()
+    assert '<table class="data-table">' in (site / "matrix/comparison/index.html").read_text()

@@ -9,7 +9,7 @@ import pytest
 from generator.render.markdown import escape, external, html_href, md_link_target
 
 from .conftest import BASE
-from .render_support import fixture_catalog, render_system, replace_text, to_html, with_system
+from .render_support import fixture_catalog, mkdocs_markdown, render_system, replace_text, to_html, with_system
 
 GOLDEN = os.path.join(os.path.dirname(__file__), "golden")
 
@@ -124,3 +124,17 @@ def test_hand_written_pages_mark_each_term_once(tooltips):
 def test_hand_written_markup_keeps_its_terms_plain(tooltips, text):
     assert tooltips.mark_markdown(text) == text
     assert "<abbr" in tooltips.mark_markdown(text + "\n\nThen a layer 2 in prose.\n")
+
+
+def test_tables_are_wrapped_when_built_as_material_would_wrap_them():
+    """generator/wrapped_tables.py: a Markdown table, also one inside a marked <div>, comes
+    out classed inside Material's scroll wrapper; a table that has a class is left alone."""
+    convert = mkdocs_markdown().convert
+    page = convert("Before.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nAfter.\n")
+    assert page == ('<p>Before.</p>\n<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+                    '<table class="data-table">\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n'
+                    '<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table></div></div>\n<p>After.</p>')
+    nested = convert('<div class="matrix" markdown>\n\n| a |\n|---|\n| 1 |\n\n</div>\n')
+    assert nested.startswith('<div class="matrix">\n<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+                             '<table class="data-table">')
+    assert convert('<table class="compare-table"><tr><td>1</td></tr></table>\n').count("scrollwrap") == 0

@@ -169,3 +169,16 @@ def test_system_page_has_facts_card_sources_and_edit_link(built_site):
     assert "Last reviewed" in html
     assert '<meta name="description" content="' in html
     assert 'class="trilemma trilemma--small"' in html and "tri-highlight" in html
+
+
+def test_tables_leave_the_build_wrapped(built_site):
+    """Material's script moves every table:not([class]) into a scroll wrapper after loading,
+    laying the table out twice; generator/wrapped_tables.py writes that wrapper at build time."""
+    wrapped = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="data-table">'
+    for page in ("matrix/comparison", "matrix/trilemma", "projects/liquid", "reference/entry-reference"):
+        for prefix in ("", "zh/"):
+            text = (built_site.site / prefix / page / "index.html").read_text(encoding="utf-8")
+            assert text.count(wrapped) >= 1, (prefix, page)
+    bare = [path.relative_to(built_site.site).as_posix() for path in built_site.site.rglob("*.html")
+            if re.search(r"<table(?![^>]*\bclass=)[^>]*>", path.read_text(encoding="utf-8"))]
+    assert bare == []
