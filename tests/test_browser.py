@@ -198,3 +198,32 @@ def test_screenshots(page, built_site, path, name):
     target = SHOTS / f"{name}.png"
     page.screenshot(path=str(target), full_page=True)
     assert target.stat().st_size > 10_000
+
+
+SHIFTS = """
+window.__shifts = [];
+new PerformanceObserver(list => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) window.__shifts.push({value: entry.value, nodes: (entry.sources || []).map(
+      s => s.node ? s.node.nodeName + "." + (s.node.className || "") : "")});
+  }
+}).observe({type: "layout-shift", buffered: true});
+"""
+
+
+@pytest.mark.parametrize("prefix", ["", "zh/"])
+@pytest.mark.parametrize("path", ["", "projects/liquid/", "matrix/trilemma/", "matrix/comparison/",
+                                  "compare/?systems=liquid,rootstock,stacks"])
+def test_nothing_moves_while_a_page_loads_on_a_phone(browser, built_site, path, prefix):
+    """Layout shift on a phone-sized screen, with the CPU slowed down as Lighthouse slows it:
+    the matrices' controls and checkboxes are in the page, and the compare page keeps its
+    height while its data loads, so the page does not move when the scripts start."""
+    context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True)
+    tab = context.new_page()
+    tab.add_init_script(SHIFTS)
+    context.new_cdp_session(tab).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    tab.goto(built_site.base_url + prefix + path, wait_until="load")
+    tab.wait_for_timeout(1500)
+    shifts = tab.evaluate("window.__shifts")
+    context.close()
+    assert sum(s["value"] for s in shifts) < 0.01, shifts

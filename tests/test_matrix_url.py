@@ -286,7 +286,9 @@ def test_keyboard_use_records_the_view_too(page, built_site):
 def test_without_javascript_every_table_is_complete(browser, built_site, path):  # noqa: F811
     tab = open_tab(browser, built_site.base_url, javascript=False)
     tab.goto(built_site.base_url + path + "?sort=system&order=desc&search=liquid&category=federated-sidechain")
-    assert tab.locator("div.matrix-controls").count() == 0
+    for hidden in ("div.matrix-controls", "p.matrix-status", "input.compare-pick-box", ".compare-pick-count"):
+        assert tab.locator(hidden + ":visible").count() == 0, hidden    # in the page, shown only with JavaScript
+    assert tab.locator("div.matrix-controls").count() == 1
     rows = tab.locator("div.matrix tbody tr:visible")
     assert rows.count() > 40 and rows.count() == tab.locator("div.matrix tbody tr").count()
     close_tab(tab)

@@ -23,6 +23,7 @@ from ..model import CORNERS, RISK_DIMENSIONS
 from ..translations import Untranslated
 from ..ui import N_, _, fill
 from .markdown import escape, front_matter, render_page, md_link_target, text
+from .compare import MAX_SYSTEMS
 from .helpers import Helpers
 from .history import SiteHistory, stale_note
 from .words import (CELL, CORNER_HEADINGS, CORNER_LABELS, DIMENSION_HEADINGS, DIMENSION_LABELS, KEY_FACT_HEADINGS,
@@ -71,6 +72,12 @@ def _system_cell(h: Helpers, system, site: SiteHistory) -> Markup:
     return Markup(h.system_link(system) + stale_note(system, site))
 
 
+def _pick_box(system) -> Markup:
+    """The comparison matrix's checkbox that adds a system to the link to the compare page."""
+    label = html.escape(fill(N_("Compare {name}"), {"name": _shown(system.name)}, str, str), quote=True)
+    return Markup(f'<input type="checkbox" class="compare-pick-box" value="{system.slug}" aria-label="{label}" autocomplete="off">')
+
+
 def trilemma_matrix(catalog: Catalog, site: SiteHistory) -> str:
     h = Helpers(catalog, "matrix/trilemma.md")
     categories = catalog.vocabularies["categories"].terms
@@ -91,10 +98,12 @@ def trilemma_matrix(catalog: Catalog, site: SiteHistory) -> str:
         groups.append({"title": title, "anchor": term.id if term else "outside-the-families",
                        "note": note, "rows": rows, "family": term is not None})
     cells = {_shown(_(label)): value for value, label in CELL.items()}
+    corners = [_(CORNER_LABELS[c]) for c in CORNERS]
     return render_page("matrix-trilemma.md.j2",
         front_matter=front_matter(title=_("Trilemma matrix"),
                                   description=_("Every system in the three families against the three corners.")),
-        groups=groups, corners=[_(CORNER_LABELS[c]) for c in CORNERS], cell=CELL,
+        groups=groups, corners=corners, cell=CELL, total=sum(len(g["rows"]) for g in groups),
+        controls=list(zip(CORNER_COLUMNS.values(), corners)),
         explainer=h.page_link(_("the trilemma"), "trilemma.md"),
         columns=",".join(TRILEMMA_COLUMNS), filters=",".join(CORNER_COLUMNS.values()),
         values=values_attribute({column: cells for column in CORNER_COLUMNS.values()}))
@@ -115,7 +124,7 @@ def comparison_matrix(catalog: Catalog, site: SiteHistory) -> str:
         custody_risk = Markup(" / ".join(risk(c.risk.rating) for c in s.custody)) or risk("not-applicable")
         corners = ([_(CELL[s.trilemma.corners[c].value]) for c in CORNERS] if s.trilemma.applies
                    else [_("– n/a")] * 3)
-        rows.append([_system_cell(h, s, site), v["categories"][s.category].name, v["status"][s.status.value].name,
+        rows.append([_pick_box(s) + _system_cell(h, s, site), v["categories"][s.category].name, v["status"][s.status.value].name,
                      s.token.symbol if s.token else _("None"),
                      names(v["custody"][c.model].name for c in s.custody) or _("Holds no BTC"),
                      *(v[key.replace("_", "-")][getattr(s, key).value].name for key in KEY_FACT_LABELS),
@@ -125,6 +134,7 @@ def comparison_matrix(catalog: Catalog, site: SiteHistory) -> str:
         front_matter=front_matter(title=_("Comparison matrix"), hide=["toc"],
                                   description=_("Every system in the catalogue against every dimension.")),
         headers=[_(name) for _id, name in COLUMNS], rows=rows, total=len(rows), levels=RISK_LEVELS,
+        controls=[(column, _(name)) for column, name in COLUMNS if column in FILTERS], pick_max=MAX_SYSTEMS,
         columns=",".join(column for column, _name in COLUMNS), filters=",".join(FILTERS),
         values=values_attribute({"category": _vocabulary_values(v["categories"]),
                                  "status": _vocabulary_values(v["status"]),

@@ -201,23 +201,20 @@
     });
   }
 
-  /* On the comparison matrix: a checkbox per row, and the link to the compare page
-   * carries the chosen systems (at most data-max). Rows keep their boxes when sorted. */
+  /* On the comparison matrix: a checkbox per row (in the page, so that nothing moves when
+   * this starts), and the link to the compare page carries the chosen systems (at most
+   * data-max). Rows keep their boxes when sorted. */
   function setupPicker(pick) {
     if (pick.dataset.ready) return;
     var matrix = pick.parentNode.querySelector("div.matrix");
     var link = pick.querySelector("a");
-    if (!matrix || !link) return;
+    var count = pick.querySelector(".compare-pick-count");
+    if (!matrix || !link || !count) return;
     pick.dataset.ready = "yes";
     var max = +pick.dataset.max || 4;
     var base = link.getAttribute("href").split("?")[0];
     var chosen = [];
-    var count = element("span", "compare-pick-count");
-    count.setAttribute("role", "status");
-    count.setAttribute("aria-live", "polite");
-    link.parentNode.appendChild(document.createTextNode(" "));
-    link.parentNode.appendChild(count);
-    var boxes = [];
+    var boxes = Array.prototype.slice.call(matrix.querySelectorAll("input.compare-pick-box"));
 
     function update() {
       link.setAttribute("href", base + (chosen.length ? "?systems=" + chosen.join(",") : ""));
@@ -225,20 +222,12 @@
       boxes.forEach(function (box) { box.disabled = !box.checked && chosen.length >= max; });
     }
 
-    Array.prototype.forEach.call(matrix.querySelectorAll("tbody tr"), function (row) {
-      var anchor = row.cells[0] && row.cells[0].querySelector("a[href*='projects/']");
-      if (!anchor) return;
-      var slug = anchor.getAttribute("href").replace(/\/$/, "").split("/").pop();
-      var box = element("input", "compare-pick-box");
-      box.type = "checkbox";
-      box.value = slug;
-      box.setAttribute("aria-label", fill(words(pick, "label-pick"), { name: anchor.textContent.trim() }));
+    boxes.forEach(function (box) {
       box.addEventListener("change", function () {
+        var slug = box.value;
         chosen = box.checked ? chosen.concat([slug]) : chosen.filter(function (s) { return s !== slug; });
         update();
       });
-      row.cells[0].insertBefore(box, row.cells[0].firstChild);
-      boxes.push(box);
     });
     update();
   }

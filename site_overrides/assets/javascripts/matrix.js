@@ -1,9 +1,11 @@
 /* Sorting, filters and a search box for the tables inside <div class="matrix">, with the
  * view kept in the page's address.
  * Written for this site; no dependencies, no network. Runs on every page load, including
- * Material's instant navigation (document$ emits for each new page). Without JavaScript
- * the tables stay complete and readable. The words it writes come from the page (data-*
- * attributes the generator translates), so it works the same in every language.
+ * Material's instant navigation (document$ emits for each new page). The controls and the
+ * column headings' buttons are in the page, so nothing moves when this starts; without
+ * JavaScript the controls are hidden (site.css) and the tables stay complete and readable.
+ * The words it writes come from the page (data-* attributes the generator translates), so
+ * it works the same in every language.
  *
  * One box may hold several tables with the same columns (the trilemma matrix has one per
  * family): one set of controls then sorts and filters them all, and a table left with no
@@ -78,53 +80,33 @@
       group.rows.forEach(function (row) { records.push({ row: row, text: cellText(row).toLowerCase(), values: {} }); });
     });
 
-    var controls = document.createElement("div");
-    controls.className = "matrix-controls";
-    controls.setAttribute("role", "search");
-    controls.setAttribute("aria-label", words(box, "label-filter", "Filter the table"));
-    var status = document.createElement("p");
-    status.className = "matrix-status";
+    // The controls are in the page (generator/templates/matrix-box.md.j2), so that nothing
+    // moves when this starts: here they are tied to the tables, and each filter gets its
+    // options. A filter's options are the values its column shows; each option's value is
+    // the value's id where data-values gives one, else the text itself.
+    var controls = box.querySelector(".matrix-controls");
+    var status = box.querySelector(".matrix-status");
     status.id = id + "-status";
-    status.setAttribute("role", "status");
-    status.setAttribute("aria-live", "polite");
-
-    function field(labelText, control) {
-      var label = document.createElement("label");
-      label.textContent = labelText;
-      label.appendChild(control);
-      controls.appendChild(label);
-      control.setAttribute("aria-controls", tableIds);
-      return control;
-    }
-
-    var search = field(words(box, "label-search", "Search"), document.createElement("input"));
-    search.type = "search";
-    search.placeholder = words(box, "placeholder", "Name, token, model…");
-
-    // A filter's options are the values its column shows; each option's value is the
-    // value's id where data-values gives one, else the text itself.
-    var selects = (box.dataset.filters || "").split(",").filter(Boolean).map(function (name) {
-      var column = ids.indexOf(name);
-      if (column < 0) return null;
-      var map = known[name] || {};
-      var select = field(cellText(headings[column]), document.createElement("select"));
-      select.name = name;
+    var search = controls.querySelector("input[type=search]");
+    var selects = toArray(controls.querySelectorAll("select")).filter(function (select) {
+      return ids.indexOf(select.name) >= 0;
+    });
+    [search].concat(selects).forEach(function (control) { control.setAttribute("aria-controls", tableIds); });
+    selects.forEach(function (select) {
+      var column = ids.indexOf(select.name);
+      var map = known[select.name] || {};
       var texts = {};
       records.forEach(function (record) {
         var parts = cellText(record.row.cells[column]).split(/;\s*/).filter(Boolean);
-        record.values[name] = parts.map(function (text) { texts[text] = true; return map[text] || text; });
+        record.values[select.name] = parts.map(function (text) { texts[text] = true; return map[text] || text; });
       });
-      [""].concat(Object.keys(texts).sort(compare)).forEach(function (text) {
+      Object.keys(texts).sort(compare).forEach(function (text) {
         var option = document.createElement("option");
-        option.value = text && (map[text] || text);
-        option.textContent = text || words(box, "label-all", "All");
+        option.value = map[text] || text;
+        option.textContent = text;
         select.appendChild(option);
       });
-      return select;
-    }).filter(Boolean);
-
-    box.insertBefore(controls, box.firstChild);
-    box.insertBefore(status, controls.nextSibling);
+    });
 
     // ------------------------------------------------------------ the view and the address
 
@@ -236,12 +218,8 @@
     headings.forEach(function (heading, column) {
       groups.forEach(function (group) {
         var th = group.headers[column];
-        var button = document.createElement("button");
-        button.type = "button";
-        while (th.firstChild) button.appendChild(th.firstChild);
-        th.appendChild(button);
         th.setAttribute("aria-sort", "none");
-        button.addEventListener("click", function () {
+        th.querySelector("button").addEventListener("click", function () {
           stopTyping();
           var state = current();
           state.descending = state.sort === column && !state.descending;
