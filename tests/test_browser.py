@@ -227,3 +227,29 @@ def test_nothing_moves_while_a_page_loads_on_a_phone(browser, built_site, path, 
     shifts = tab.evaluate("window.__shifts")
     context.close()
     assert sum(s["value"] for s in shifts) < 0.01, shifts
+
+
+@pytest.mark.parametrize("device", ["light", "dark"])
+def test_the_colour_toggle_follows_the_device_then_the_reader(browser, built_site, device):
+    """site_overrides/partials/palette.html replaces Material's palette component: the page
+    starts in the device's scheme, the toggle (mouse or Enter) switches it, and the choice
+    holds on the next page, in either language."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=device)
+    tab = context.new_page()
+    errors = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    scheme = lambda: tab.evaluate("document.body.dataset.mdColorScheme")   # noqa: E731
+    first, other = ("default", "slate") if device == "light" else ("slate", "default")
+    tab.goto(built_site.base_url + "projects/liquid/")
+    assert scheme() == first and tab.locator('[data-md-component="palette"]').count() == 0
+    toggle = tab.locator("form.md-header__option label:visible")
+    assert toggle.count() == 1
+    toggle.click()
+    assert scheme() == other
+    tab.goto(built_site.base_url + "zh/matrix/trilemma/")
+    assert scheme() == other
+    tab.locator("form.md-header__option input:checked").focus()
+    tab.keyboard.press("Enter")
+    assert scheme() == first and not tab.evaluate("document.body.hasAttribute('data-md-color-switching')")
+    context.close()
+    assert errors == []
