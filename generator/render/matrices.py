@@ -22,8 +22,8 @@ from ..catalog import Catalog
 from ..model import CORNERS, RISK_DIMENSIONS
 from ..translations import Untranslated
 from ..ui import N_, _, fill
-from .markdown import escape, front_matter, render_page, md_link_target, text
 from .compare import MAX_SYSTEMS
+from .markdown import escape, front_matter, render_page, md_link_target, text
 from .helpers import Helpers
 from .history import SiteHistory, stale_note
 from .words import (CELL, CORNER_HEADINGS, CORNER_LABELS, DIMENSION_HEADINGS, DIMENSION_LABELS, KEY_FACT_HEADINGS,
@@ -105,7 +105,7 @@ def trilemma_matrix(catalog: Catalog, site: SiteHistory) -> str:
         groups=groups, corners=corners, cell=CELL, total=sum(len(g["rows"]) for g in groups),
         controls=list(zip(CORNER_COLUMNS.values(), corners)),
         explainer=h.page_link(_("the trilemma"), "trilemma.md"),
-        columns=",".join(TRILEMMA_COLUMNS), filters=",".join(CORNER_COLUMNS.values()),
+        columns=",".join(TRILEMMA_COLUMNS),
         values=values_attribute({column: cells for column in CORNER_COLUMNS.values()}))
 
 
@@ -135,7 +135,7 @@ def comparison_matrix(catalog: Catalog, site: SiteHistory) -> str:
                                   description=_("Every system in the catalogue against every dimension.")),
         headers=[_(name) for _id, name in COLUMNS], rows=rows, total=len(rows), levels=RISK_LEVELS,
         controls=[(column, _(name)) for column, name in COLUMNS if column in FILTERS], pick_max=MAX_SYSTEMS,
-        columns=",".join(column for column, _name in COLUMNS), filters=",".join(FILTERS),
+        columns=",".join(column for column, _name in COLUMNS),
         values=values_attribute({"category": _vocabulary_values(v["categories"]),
                                  "status": _vocabulary_values(v["status"]),
                                  "btc-custody": _vocabulary_values(v["custody"], {_shown(_("Holds no BTC")): "none"}),
