@@ -89,7 +89,8 @@ def test_page_metadata(built_site):
     assert f"<loc>{built_site.base_url}projects/liquid/</loc>" in sitemap
     assert f"<lastmod>{catalogue().system('liquid').reviewed}</lastmod>" in sitemap
     assert (site / "404.html").is_file() and "404" in (site / "404.html").read_text()
-    assert 'data-md-component="palette"' in liquid and "Switch to dark mode" in liquid
+    assert '<input class="md-option" data-md-color-media="(prefers-color-scheme: light)"' in liquid
+    assert 'aria-label="Switch to dark mode"' in liquid
 
 
 def test_new_writes_a_template_that_check_flags_until_filled(tmp_path):
