@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 import pytest
 
 from generator.catalog import check_all
+from generator.compact_html import VERBATIM, compact
 
 from .conftest import CATALOG, ROOT, TODAY
 
@@ -169,6 +170,29 @@ def test_system_page_has_facts_card_sources_and_edit_link(built_site):
     assert "Last reviewed" in html
     assert '<meta name="description" content="' in html
     assert 'class="trilemma trilemma--small"' in html and "tri-highlight" in html
+
+
+def test_compact_cuts_indentation_between_tags_but_not_inside_verbatim_elements():
+    page = ('<div>\n    <p>a  b</p>\n  \n</div>  <pre><code>x<span class="w">   </span>y\n    z</code></pre>\n'
+            '  <script>if (a)  {\n    b()\n}</script>\n\t<textarea>\n  kept\n</textarea> <b>x</b>')
+    assert compact(page) == ('<div>\n<p>a  b</p>\n</div>\n<pre><code>x<span class="w">   </span>y\n    z</code></pre>\n'
+                             '<script>if (a)  {\n    b()\n}</script>\n<textarea>\n  kept\n</textarea> <b>x</b>')
+
+
+def test_pages_leave_the_build_without_the_themes_indentation(built_site):
+    """generator/compact_html.py (a MkDocs hook) cuts white space between tags to one newline;
+    the white space of code blocks is content and stays."""
+    indented = []
+    for path in built_site.site.rglob("*.html"):
+        if path.name == "404.html":     # MkDocs renders it outside the page hooks
+            continue
+        text = re.sub(VERBATIM, "<verbatim/>", path.read_text(encoding="utf-8"), flags=re.S | re.I)
+        if re.search(r">\s{2,}<", text):
+            indented.append(path.relative_to(built_site.site).as_posix())
+    assert indented == []
+    for prefix in ("", "zh/"):
+        contributing = (built_site.site / prefix / "reference/contributing/index.html").read_text(encoding="utf-8")
+        assert 'make<span class="w"> </span>check<span class="w">   </span><span class="c1">' in contributing
 
 
 def test_tables_leave_the_build_wrapped(built_site):
