@@ -181,15 +181,22 @@ def paired(runs: int, first, second) -> tuple[dict, dict]:
 def site_sizes(site: Path) -> dict:
     pages = [p.stat().st_size for p in site.rglob("*.html")]
     largest = max(site.rglob("*.html"), key=lambda p: p.stat().st_size)
-    home = gzip.compress((site / "index.html").read_bytes())
-    assets = [p for p in (site / "assets").rglob("*") if p.suffix in (".css", ".js") and "workers" not in p.parts]
-    home_total = len(home) + sum(len(gzip.compress(p.read_bytes())) for p in assets)
+    home_total = max(page_load(site / prefix / "index.html") for prefix in ("", "zh"))
     return {"pages": len(pages), "median_kb": statistics.median(pages) / 1024, "largest_kb": max(pages) / 1024,
             "compare_kb": compare_load(site) / 1024,
             "largest_page": largest.relative_to(site).as_posix(),
             "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1024 / 1024,
             "search_kb": (site / "search/search_index.json").stat().st_size / 1024,
             "home_gzip_kb": home_total / 1024}
+
+
+def page_load(page: Path) -> int:
+    """Bytes (gzip) a page loads: its HTML and the stylesheets and scripts it names. The
+    search worker and its language files come later, when the reader opens the search."""
+    text = page.read_text(encoding="utf-8")
+    named = re.findall(r'<link rel="stylesheet" href="([^"]+)"|<script src="([^"]+)"', text)
+    files = {(page.parent / (stylesheet or script)).resolve() for stylesheet, script in named}
+    return len(gzip.compress(text.encode("utf-8"))) + sum(len(gzip.compress(f.read_bytes())) for f in files)
 
 
 def compare_load(site: Path) -> int:
@@ -306,7 +313,7 @@ def report(rows: dict, serve: float | None, runs: int) -> str:
         lines.append(f"| peak RSS at 10,000 < 1 GB | {peak:.0f} MB {verdict(peak < 1024)} |")
     lines.append(f"| search index of the real site < 1 MB | {REAL['search_kb']:.0f} KB "
                  f"{verdict(REAL['search_kb'] < 1024)} |")
-    lines.append(f"| home page gzip < 300 KB (real site; HTML + CSS + JS) | {REAL['home_gzip_kb']:.0f} KB "
+    lines.append(f"| home page gzip < 300 KB (real site, the larger language; HTML + the CSS and JS it names) | {REAL['home_gzip_kb']:.0f} KB "
                  f"{verdict(REAL['home_gzip_kb'] < 300)} |")
     lines.append(f"| compare page data < 200 KB gzip (real site; index and four systems) | "
                  f"{REAL['compare_kb']:.0f} KB {verdict(REAL['compare_kb'] < 200)} |")
