@@ -253,3 +253,41 @@ def test_the_colour_toggle_follows_the_device_then_the_reader(browser, built_sit
     assert scheme() == first and not tab.evaluate("document.body.hasAttribute('data-md-color-switching')")
     context.close()
     assert errors == []
+
+
+INDEX_TIMING = """() => {
+  const navigation = performance.getEntriesByType("navigation")[0];
+  const index = performance.getEntriesByType("resource").filter(r => r.name.endsWith("/search/search_index.json"));
+  return {load: navigation.loadEventEnd, index: index.map(r => r.startTime)};
+}"""
+
+
+@pytest.mark.parametrize("prefix", ["", "zh/"])
+def test_the_search_index_waits_for_the_page_then_searches(page, built_site, prefix):
+    """site_overrides/main.html holds Material's request for the search index until the page
+    has loaded: one request, after the load event, under the page's language, and search
+    then works."""
+    page.goto(built_site.base_url + prefix + "projects/liquid/", wait_until="load")
+    page.wait_for_function("performance.getEntriesByType('resource').some(r => r.name.endsWith('search_index.json'))")
+    timing = page.evaluate(INDEX_TIMING)
+    assert len(timing["index"]) == 1 and timing["index"][0] >= timing["load"] > 0, timing
+    assert [url for url in page.requests if url.endswith("search_index.json")] == [
+        built_site.base_url + prefix + "search/search_index.json"]
+    assert "projects/liquid/" in search(page, "Liquid").first.get_attribute("href")
+
+
+@pytest.mark.parametrize("prefix", ["", "zh/"])
+def test_going_to_the_search_box_fetches_the_index_before_the_page_has_loaded(page, built_site, prefix):
+    """A reader who goes to the search box while the page is still loading (here its last
+    script is held back by the test) gets the index at once."""
+    held = []
+    page.route("**/assets/javascripts/compare.js", lambda route: held.append(route))
+    page.goto(built_site.base_url + prefix, wait_until="commit")
+    page.wait_for_function("typeof window.document$ !== 'undefined' && document.querySelector('input[name=query]')")
+    page.wait_for_timeout(300)
+    assert page.evaluate(INDEX_TIMING)["index"] == []      # not yet: the page is loading
+    with page.expect_request(lambda request: request.url.endswith("/search/search_index.json")):
+        page.locator("input[name=query]").focus()
+    assert page.evaluate(INDEX_TIMING)["load"] == 0 and len(held) == 1
+    held[0].continue_()
+    page.wait_for_load_state("load")
