@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 import sys
 
-VERBATIM = r"<(?P<tag>pre|textarea|script|style)\b.*?</(?P=tag)\s*>"
-_VERBATIM_OR_RUN = re.compile(rf"(?P<verbatim>{VERBATIM})|(?<=>)\s{{2,}}(?=<)", re.S | re.I)
+VERBATIM = re.compile(r"<(?P<tag>pre|textarea|script|style)\b.*?</(?P=tag)\s*>", re.S | re.I)
+_VERBATIM_OR_RUN = re.compile(rf"(?P<verbatim>{VERBATIM.pattern})|(?<=>)\s{{2,}}(?=<)", VERBATIM.flags)
 
 
 def compact(html: str) -> str:

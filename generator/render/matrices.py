@@ -23,9 +23,9 @@ from ..model import CORNERS, RISK_DIMENSIONS
 from ..translations import Untranslated
 from ..ui import N_, _, fill
 from .compare import MAX_SYSTEMS
-from .markdown import escape, front_matter, render_page, md_link_target, text
 from .helpers import Helpers
 from .history import SiteHistory, stale_note
+from .markdown import escape, front_matter, render_page, md_link_target, text
 from .words import (CELL, CORNER_HEADINGS, CORNER_LABELS, DIMENSION_HEADINGS, DIMENSION_LABELS, KEY_FACT_HEADINGS,
                     KEY_FACT_LABELS, RISK_LEVELS, risk_badge)
 
