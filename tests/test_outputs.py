@@ -7,6 +7,7 @@ import functools
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -130,6 +131,10 @@ def test_the_same_docs_build_with_zensical(built_site, tmp_path):
         assert (site / "projects" / system.slug / "index.html").is_file(), system.slug
     home = (site / "index.html").read_text()
     assert home.count('class="tri-label') >= 20
-    assert "Liquid Network" in (site / "projects/liquid/index.html").read_text()
+    liquid = (site / "projects/liquid/index.html").read_text()
+    assert "Liquid Network" in liquid
+    assert "<!-- verbatim -->" not in liquid      # generator.verbatim ran: its regions arrive as HTML
+    assert re.search(r'<dt>Category</dt>\n<dd><a href="[./]*categories/federated-sidechain/">', liquid)
+    assert '<li id="fn:owens-2023">' in liquid and 'href="#fn:owens-2023"' in liquid
     assert (site / "matrix/comparison/index.html").is_file() and (site / "data/catalog.json").is_file()
     assert '<table class="data-table">' in (site / "matrix/comparison/index.html").read_text()

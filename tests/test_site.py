@@ -179,6 +179,37 @@ def test_compact_cuts_indentation_between_tags_but_not_inside_verbatim_elements(
                              '<script>if (a)  {\n    b()\n}</script>\n<textarea>\n  kept\n</textarea> <b>x</b>')
 
 
+def test_verbatim_regions_pass_through_markdown_untouched():
+    """generator/verbatim.py: what the generator wrote between the markers is not parsed as
+    Markdown (no emphasis, no table, no link rewriting); the text around it still is."""
+    import markdown
+    md = markdown.Markdown(extensions=["generator.verbatim", "tables", "footnotes"])
+    page = ("# Title\n\n<!-- verbatim -->\n<p>*kept* | [x](y.md) [^a]</p>\n<dl>\n<dt>a</dt>\n</dl>\n"
+            "<!-- /verbatim -->\n\n*emphasis*\n")
+    assert md.convert(page) == ('<h1>Title</h1>\n<p>*kept* | [x](y.md) [^a]</p>\n<dl>\n<dt>a</dt>\n</dl>\n'
+                                '<p><em>emphasis</em></p>')
+    with pytest.raises(ValueError, match="a '<!-- verbatim -->' region has no '<!-- /verbatim -->' line"):
+        md.reset().convert("<!-- verbatim -->\n<p>open</p>\n")
+
+
+@pytest.mark.parametrize("prefix, back", [("", "Back to the text"), ("zh/", "返回正文")])
+def test_system_pages_number_their_citations_and_link_both_ways(built_site, prefix, back):
+    """A system page's footnotes are written by the generator: each citation shows its
+    source's number in the entry's list and links to it; the source links back to each
+    citation, in the page's language."""
+    system = next(s for s in english().systems if s.slug == "liquid")
+    page = (built_site.site / prefix / "projects/liquid/index.html").read_text(encoding="utf-8")
+    citations = re.findall(r'<sup id="(fnref\d*:([a-z0-9-]+))"><a class="footnote-ref" href="#fn:\2">(\d+)</a></sup>',
+                           page)
+    numbers = {source.id: str(n) for n, source in enumerate(system.sources, 1)}
+    assert len(citations) > 30 and {(source, number) for _ref, source, number in citations} <= set(numbers.items())
+    for source in system.sources:
+        entry = re.search(rf'<li id="fn:{source.id}">\n<p>(.*?)</p>\n</li>', page).group(1)
+        backs = re.findall(rf'<a class="footnote-backref" href="#([^"]+)" title="{back}">&#8617;</a>', entry)
+        assert backs == [ref for ref, cited, _n in citations if cited == source.id], source.id
+    assert page.index('<div class="sources">') < page.index('<li id="fn:owens-2023">')
+
+
 def test_pages_leave_the_build_without_the_themes_indentation(built_site):
     """generator/compact_html.py (a page hook) cuts white space between tags to one newline;
     the white space of code blocks is content and stays."""

@@ -155,7 +155,7 @@ def environment(kind: str) -> jinja2.Environment:
         env.globals["_"] = lambda text: Markup(escape_inline(ui._(text)))
         env.globals["t"] = lambda template, **values: Markup(ui.fill(template, values, escape_inline, _finalize))
         env.filters["code"] = code
-        env.filters["strong"] = lambda value: Markup(f"**{_finalize(value)}**")
+        env.filters["strong"] = lambda value: Markup(f"<strong>{_finalize(value)}</strong>")  # Markdown and HTML
         env.filters["attribute"] = lambda value: Markup(html.escape(str(value), quote=True))   # no tooltips inside
         env.filters["id"] = anchor_id
     elif kind == "html":

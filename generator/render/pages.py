@@ -19,7 +19,7 @@ from .. import ui
 from ..ui import N_, _
 from . import figure_chart, history, ladder, rosette, triangle
 from .history import SiteHistory
-from .helpers import METHODOLOGY, Helpers
+from .helpers import METHODOLOGY, TABLE_FOOT, Footnotes, Helpers, HtmlHelpers, table_head
 from .markdown import escape, escape_inline, external, front_matter, html_href, raw, render_page, text
 from .words import CORNER_BADGES, CORNER_LABELS, DIMENSION_LABELS, KEY_FACT_LABELS, risk_badge, trilemma_sentence
 
@@ -35,7 +35,8 @@ def _host_link(url: str) -> Markup:
     return external(url.split("/")[2], url)
 
 
-def _source_definition(source) -> Markup:
+def _source_entry(source) -> Markup:
+    """A source as its footnote says it: title, publisher, dates, a link to it, its kind."""
     title = escape(source.title)
     parts = [title if ui.current() == "en" else f'<span lang="en">{title}</span>']   # titles stay as published
     if source.publisher:
@@ -45,7 +46,7 @@ def _source_definition(source) -> Markup:
     parts.append(str(_host_link(source.url)))
     parts.append(ui.fill(N_("accessed {date}"), {"date": source.accessed}, escape_inline, str))
     parts.append(escape_inline(_("primary source") if source.kind == "primary" else _("secondary source")))
-    return Markup(f"[^{source.id}]: " + escape_inline(_(", ")).join(parts) + escape_inline(_(".")))
+    return Markup(escape_inline(_(", ")).join(parts) + escape_inline(_(".")))
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,8 @@ class SiteConfig:
 def system_page(system: System, catalog: Catalog, site: SiteConfig, related_index: dict,
                 placement: triangle.Placement) -> str:
     src = f"projects/{system.slug}.md"
-    h = Helpers(catalog, src)
+    notes = Footnotes.of(source.id for source in system.sources)
+    h = HtmlHelpers(catalog, src, notes)
     category = catalog.vocabularies["categories"][system.category]
     corners, summary = [], ""
     if system.trilemma.applies:
@@ -97,8 +99,8 @@ def system_page(system: System, catalog: Catalog, site: SiteConfig, related_inde
         charts=[Markup(svg) for svg in map(figure_chart.render, system.figures) if svg],
         maturity=ladder.system_section(system, catalog, h), as_of=history.as_of_label(site.history),
         changes=history.system_section(system, catalog, site.history, h),
-        related=related, footnote_marker=Markup("///Footnotes Go Here///"),
-        source_definition=_source_definition,
+        related=related, source_entry=_source_entry, backlinks=notes.backlinks,
+        table_head=table_head, table_foot=TABLE_FOOT,
         edit_link=external(_("Edit this entry"), f"{site.repository.rstrip('/')}/edit/{site.branch}/"
                                               f"catalog/projects/{system.slug}.yaml"),
         json_link=h.page_link(_("All entries as JSON"), "reference/data.md"),
