@@ -104,7 +104,9 @@ class HtmlHelpers(Helpers):
         return html_link(term.name, href, term.definition)
 
     def cite(self, source_ids) -> Markup:
-        return Markup("".join(self.notes.cite(source_id) for source_id in source_ids))
+        """The citations with the space before them, or nothing (so no cell ends in a space)."""
+        refs = "".join(self.notes.cite(source_id) for source_id in source_ids)
+        return Markup(f" {refs}" if refs else "")
 
     def system_link(self, system: System, anchor: str = "") -> Markup:
         return html_link(system.name, html_href(self.src, f"projects/{system.slug}.md", anchor))
