@@ -18,7 +18,7 @@ import threading
 import time
 from pathlib import Path
 
-from . import compact_html, history
+from . import history, hooks
 from .catalog import CatalogEnvironmentError, check_all
 from .history import History
 from .load import load_file
@@ -55,8 +55,8 @@ def load_config(config_file: Path, **overrides):
         raise BuildError("; ".join(p.format() for p in problems))
     (config_file.parent / doc.data.get("docs_dir", "docs")).mkdir(parents=True, exist_ok=True)
     try:
-        return compact_html.register(mkdocs_load_config(str(config_file),
-                                                        **{k: v for k, v in overrides.items() if v is not None}))
+        return hooks.register(mkdocs_load_config(str(config_file),
+                                                  **{k: v for k, v in overrides.items() if v is not None}))
     except ConfigurationError as exc:
         raise BuildError(f"{config_file}: {exc}") from exc
 

@@ -6,8 +6,7 @@ Between tags, a browser treats any run of white space as one space, so the run i
 one newline and the page looks the same; inside <pre>, <textarea>, <script> and <style>
 white space is content, and nothing there is touched.
 
-Registered as a plugin on every MkDocs configuration the build loads (`register`), rather than
-under mkdocs.yml's `hooks:`, whose path would have to exist beside every copy of mkdocs.yml.
+Registered as a plugin on every MkDocs configuration the build loads (generator/hooks.py).
 Reads and changes only the page's HTML, in the process that builds the page (each language's
 build runs in its own process).
 """

@@ -29,7 +29,7 @@ from mkdocs.exceptions import MkDocsException
 
 import mkdocs_static_i18n.plugin as i18n_plugin
 
-from . import compact_html
+from . import hooks
 
 PR_SET_PDEATHSIG = 1      # prctl(2)
 
@@ -69,8 +69,8 @@ def _start(main, side: Path, language: str) -> int:
     code = 1
     try:
         _die_with(parent)
-        config = compact_html.register(load_config(main.config_file_path, site_dir=str(side),
-                                                   site_url=main.site_url))
+        config = hooks.register(load_config(main.config_file_path, site_dir=str(side),
+                                              site_url=main.site_url))
         plugin = config.plugins["i18n"]
         plugin.current_language = language     # this build is the language's, as in the plugin's loop
         plugin.building = True                 # ... so its post-build hook builds no other language

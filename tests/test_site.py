@@ -192,6 +192,46 @@ def test_verbatim_regions_pass_through_markdown_untouched():
         md.reset().convert("<!-- verbatim -->\n<p>open</p>\n")
 
 
+def _search_sections(html_text: str) -> list:
+    """What Material's search plugin makes of a page: its sections, with white space runs as one."""
+    from material.plugins.search.plugin import Parser
+    parser = Parser()
+    parser.feed(html_text)
+    parser.close()
+    return [(section.id, "".join(section.title).strip(), " ".join("".join(section.text).split()),
+             section.is_excluded()) for section in parser.data]
+
+
+def test_the_search_plugin_reads_lean_pages_into_the_same_sections(built_site, tmp_path):
+    """generator/search_lean.py hands the search plugin each page without the tags it ignores.
+    On every page of the site, in both languages, the plugin finds the same sections, titles
+    and text in the lean page as in the full one; the built pages keep their full HTML."""
+    from mkdocs.commands.build import build
+    from mkdocs.plugins import event_priority
+
+    from generator.build import load_config
+    from generator.search_lean import lean
+
+    contents = {}
+
+    class Recorder:
+        @event_priority(2)        # before the hook's first half (1) and the search plugin (0)
+        def on_page_context(self, context, page, config, nav):
+            contents[page.url] = page.content
+            return context
+
+    config = load_config(built_site.root / "mkdocs.yml", site_dir=str(tmp_path / "site"))
+    config.plugins["recorder"] = Recorder()
+    build(config)
+    assert len(contents) == 2 * len({url.removeprefix("zh/") for url in contents}) > 200
+    different = [url for url, content in contents.items() if _search_sections(lean(content)) != _search_sections(content)]
+    assert different == []
+    liquid = contents["zh/projects/liquid/"]
+    assert lean(liquid).count("<") < liquid.count("<") / 3       # what the plugin is spared
+    page = (built_site.site / "zh/projects/liquid/index.html").read_text(encoding="utf-8")
+    assert '<abbr title="' in page and 'class="headerlink"' in page and "data-search-exclude" not in page
+
+
 @pytest.mark.parametrize("prefix, back", [("", "Back to the text"), ("zh/", "返回正文")])
 def test_system_pages_number_their_citations_and_link_both_ways(built_site, prefix, back):
     """A system page's footnotes are written by the generator: each citation shows its
