@@ -21,6 +21,7 @@ from pathlib import Path
 from . import history, hooks
 from .catalog import CatalogEnvironmentError, check_all
 from .history import History
+from .languages_render import RenderError, render_tree
 from .load import load_file
 from .render import ContentError, SiteConfig, SiteHistory, render_docs, sync_tree
 from .render.history import judged_on
@@ -69,17 +70,20 @@ def site_config(config, root: Path, catalog, events: History | None) -> SiteConf
                       history=SiteHistory(events, judged, config["site_url"] or ""))
 
 
-def render_step(root: Path, config, today: dt.date, events: History | None) -> tuple[object, int]:
-    """Check the catalogue and, if clean, render build/docs. Returns (check result, files changed)."""
+def render_step(root: Path, config, today: dt.date, events: History | None,
+                parallel: bool = False) -> tuple[object, int]:
+    """Check the catalogue and, if clean, render build/docs (each language in its own process
+    if parallel). Returns (check result, files changed)."""
     result = check_all(root / "catalog", today)
     if result.errors:
         return result, 0
     site = site_config(config, root, result.catalogs[SOURCE_LANGUAGE], events)
-    files = render_docs(result.catalogs, site, root / "content",
-                        root / "catalog" / "schema" / "project.schema.json", result.pages)
+    docs, schema = Path(config["docs_dir"]), root / "catalog" / "schema" / "project.schema.json"
     try:
-        return result, sync_tree(Path(config["docs_dir"]), files)
-    except ContentError as exc:
+        if parallel:
+            return result, render_tree(docs, result.catalogs, site, root / "content", schema, result.pages)
+        return result, sync_tree(docs, render_docs(result.catalogs, site, root / "content", schema, result.pages))
+    except (ContentError, RenderError) as exc:
         raise BuildError(str(exc)) from exc
 
 
@@ -116,7 +120,7 @@ def build(root: Path, today: dt.date, *, site_dir: Path | None = None, site_url:
     site_dir = (site_dir or Path(probe["site_dir"])).resolve()
     recover(site_dir)
     try:
-        result, changed = render_step(root, probe, today, history.read(root))
+        result, changed = render_step(root, probe, today, history.read(root), parallel=True)
     except (BuildError, CatalogEnvironmentError) as exc:
         report(f"error: {exc}")
         return 2 if isinstance(exc, CatalogEnvironmentError) else 1

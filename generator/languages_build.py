@@ -14,11 +14,9 @@ as the plugin's does.
 """
 from __future__ import annotations
 
-import ctypes
 import json
 import os
 import shutil
-import signal
 import traceback
 from pathlib import Path
 
@@ -30,9 +28,7 @@ from mkdocs.exceptions import MkDocsException
 import mkdocs_static_i18n.plugin as i18n_plugin
 
 from . import hooks
-
-PR_SET_PDEATHSIG = 1      # prctl(2)
-
+from .forks import die_with
 
 def build(config) -> None:
     """MkDocs' build of `config`, its other languages built in parallel when fork exists."""
@@ -68,7 +64,7 @@ def _start(main, side: Path, language: str) -> int:
         return pid
     code = 1
     try:
-        _die_with(parent)
+        die_with(parent)
         config = hooks.register(load_config(main.config_file_path, site_dir=str(side),
                                               site_url=main.site_url))
         plugin = config.plugins["i18n"]
@@ -83,18 +79,6 @@ def _start(main, side: Path, language: str) -> int:
         (side / ".error").write_text(str(exc) or traceback.format_exc(), encoding="utf-8")
     finally:
         os._exit(code)
-
-
-def _die_with(parent: int) -> None:
-    """Have the kernel kill this process if its parent dies (Linux), so an interrupted build
-    leaves no edition writing on; where that is not available, the next build's recovery
-    removes what an orphan wrote."""
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (AttributeError, OSError):
-        return
-    if os.getppid() != parent:       # the parent died before the request took effect
-        os._exit(1)
 
 
 def _join(pid: int, side: Path, site: Path, language: str) -> list:

@@ -96,6 +96,52 @@ def test_failed_chinese_edition_leaves_site_untouched(repo, monkeypatch, capsys)
     assert not list(repo.glob(".site.*")), "a temporary build directory was left behind"
 
 
+def test_a_failed_chinese_render_fails_the_build_and_says_where(repo, monkeypatch, capsys):
+    """The Chinese docs are rendered in a forked process beside the English ones
+    (generator/languages_render.py): its error reaches the build's report, located, and
+    site/ stays as it was. The check keeps Chinese pages from failing to render, so the
+    failure is simulated."""
+    import generator.render as render
+    from generator import ui
+    from generator.build import build
+    from generator.render import ContentError
+    pages = render.render_pages
+
+    def failing(catalog, site):
+        if ui.current() == "zh":
+            raise ContentError("content/trilemma.zh.md", 7, "the Chinese render broke")
+        return pages(catalog, site)
+    monkeypatch.setattr(render, "render_pages", failing)
+    monkeypatch.chdir(repo)
+    before = tree_digest(repo / "site")
+    assert build(repo, TODAY) == 1
+    assert "error: content/trilemma.zh.md:7:1: error [content-insert] the Chinese render broke" \
+           in capsys.readouterr().out
+    assert tree_digest(repo / "site") == before
+
+
+def test_the_render_in_two_processes_writes_the_files_of_one(repo, tmp_path):
+    """Rendering each language in its own process gives the docs directory of a sequential
+    render, byte for byte, and removes what neither language produced."""
+    from generator.build import load_config, site_config
+    from generator.catalog import check_all
+    from generator.languages_render import render_tree
+    from generator.render import render_docs, sync_tree
+
+    result = check_all(repo / "catalog", TODAY)
+    site = site_config(load_config(repo / "mkdocs.yml"), repo, result.catalogs["en"], None)
+    schema = repo / "catalog/schema/project.schema.json"
+    (tmp_path / "parallel/projects").mkdir(parents=True)
+    (tmp_path / "parallel/projects/gone.zh.md").write_text("a page no language renders")
+    parallel = render_tree(tmp_path / "parallel", result.catalogs, site, repo / "content", schema, result.pages)
+    sequential = sync_tree(tmp_path / "sequential",
+                           render_docs(result.catalogs, site, repo / "content", schema, result.pages))
+    assert parallel == sequential + 1                   # the page removed
+    assert tree_digest(tmp_path / "parallel") == tree_digest(tmp_path / "sequential")
+    assert (tmp_path / "parallel/projects/liquid.zh.md").is_file()
+    assert not (tmp_path / "parallel/projects/gone.zh.md").exists()
+
+
 def test_the_english_site_keeps_its_own_404_page(repo):
     assert '<html lang="en"' in (repo / "site/404.html").read_text()
 

@@ -4,6 +4,8 @@ Reads a Catalog (records that passed the check) and content/. Writes nothing its
 `render_docs` yields every file of the docs directory as (relative path, bytes), and
 `sync_tree` writes them, touching only files whose bytes changed and removing files
 that are no longer produced, so watchers and MkDocs' dirty builds see real changes only.
+`write_tree` and `prune_tree` are its two halves, for renders split across processes
+(generator/languages_render.py).
 """
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ from .pages import SiteConfig, render_pages
 from .reference import render_reference
 from .tooltips import Tooltips
 
-__all__ = ["ContentError", "SiteConfig", "SiteHistory", "render_docs", "sync_tree"]
+__all__ = ["ContentError", "SiteConfig", "SiteHistory", "prune_tree", "render_docs", "sync_tree", "write_tree"]
 
 
 def localized_path(path: str, language: str) -> str:
@@ -34,13 +36,18 @@ def localized_path(path: str, language: str) -> str:
 
 
 def render_docs(catalogs: dict[str, Catalog], site: SiteConfig, content_dir: Path,
-                schema_path: Path, translated_pages: dict | None = None) -> Iterator[tuple[str, bytes]]:
+                schema_path: Path, translated_pages: dict | None = None,
+                languages=None) -> Iterator[tuple[str, bytes]]:
     """Every file of the docs directory as (relative path, bytes), one at a time, in every
     language: at 10,000 systems, holding every page at once would cost hundreds of MB.
     catalogs maps each language to its catalogue ('en' first); translated_pages maps each
-    other language to its current translated content pages (see content_translation)."""
+    other language to its current translated content pages (see content_translation).
+    languages, if given, narrows the files to those of these languages (the downloads and
+    the content's other files are the source language's)."""
     english = catalogs[SOURCE_LANGUAGE]
     for language, catalog in catalogs.items():
+        if languages is not None and language not in languages:
+            continue
         with ui.language(language):
             pages = (translated_pages or {}).get(language, {})
             content = render_content(content_dir, catalog, pages)   # first, so its errors come before any output
@@ -60,12 +67,19 @@ def render_docs(catalogs: dict[str, Catalog], site: SiteConfig, content_dir: Pat
                     yield localized_path(path, language), tooltips.mark_markdown(data.decode()).encode()
                 elif language == SOURCE_LANGUAGE:
                     yield path, data
-    yield from render_downloads(english, schema_path.read_bytes(),
-                                (schema_path.parent / "export.schema.json").read_bytes()).items()
+    if languages is None or SOURCE_LANGUAGE in languages:
+        yield from render_downloads(english, schema_path.read_bytes(),
+                                    (schema_path.parent / "export.schema.json").read_bytes()).items()
 
 
 def sync_tree(root: Path, files: Iterable[tuple[str, bytes]]) -> int:
     """Make root hold exactly `files`. Returns how many files were written or removed."""
+    wanted, changed = write_tree(root, files)
+    return changed + prune_tree(root, wanted)
+
+
+def write_tree(root: Path, files: Iterable[tuple[str, bytes]]) -> tuple[set[str], int]:
+    """Write `files` under root, each only if its bytes changed. Returns (their paths, how many were written)."""
     changed = 0
     wanted = set()
     root.mkdir(parents=True, exist_ok=True)
@@ -79,6 +93,12 @@ def sync_tree(root: Path, files: Iterable[tuple[str, bytes]]) -> int:
         tmp.write_bytes(data)
         os.replace(tmp, path)
         changed += 1
+    return wanted, changed
+
+
+def prune_tree(root: Path, wanted: set[str]) -> int:
+    """Remove every file under root that is not `wanted`, and the directories left empty. Returns how many files."""
+    changed = 0
     for dirpath, dirnames, filenames in os.walk(root, topdown=False):
         for name in filenames:
             rel = Path(dirpath, name).relative_to(root).as_posix()
