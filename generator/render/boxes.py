@@ -78,9 +78,10 @@ def clear(box: Box, others) -> bool:
 
 def nudge(box: Box, taken, limit: float) -> float | None:
     """The smallest vertical shift (down or up, down first) within limit that clears taken."""
+    column = [o for o in taken if box.x0 < o.x1 and o.x0 < box.x1]    # a vertical shift keeps these alone in the way
     for step in range(int(limit / STEP) * 2 + 1):
         dy = (step + 1) // 2 * STEP * (1 if step % 2 else -1)
-        if clear(box.shifted(dy), taken):
+        if clear(box.shifted(dy), column):
             return dy
     return None
 
