@@ -117,3 +117,17 @@ def test_accepted_text_renders_as_text(scratch, field, text):
     assert found.tags == expected.tags
     assert not [h for h in found.hrefs if h.lower().startswith(("javascript:", "data:", "vbscript:"))]
     assert " ".join(text.split()) in " ".join("".join(found.text).split())
+
+
+_SEGMENT = st.sampled_from(["projects", "liquid.md", "index.md", "matrix", "zh", "a", "b.md", "."])
+
+
+@SETTINGS
+@given(st.lists(_SEGMENT, max_size=4), st.lists(_SEGMENT, max_size=4))
+def test_relative_path_agrees_with_posixpath(target, start):
+    """generator.render.markdown.relative_path is posixpath.relpath, without the system calls."""
+    import posixpath
+
+    from generator.render.markdown import relative_path
+    target, start = "/".join(target) or ".", "/".join(start) or "."
+    assert relative_path(target, start) == posixpath.relpath(target, start)
