@@ -5,7 +5,8 @@ Markdown template prints goes through `escape`, unless the code that made it mar
 as generated markup (a `Markup` built by `link`, `cite` or `raw`). Escaping turns every
 character with a meaning in Markdown or HTML into a numeric character reference, so
 `<script>`, `{{ 7*7 }}`, `{% raw %}`, `*emphasis*` or `[x](javascript:...)` from a
-YAML file reach the reader as the same characters, and never as markup. YAML text is
+YAML file reach the reader as the same characters, and never as markup. The references
+are HTML as well, so the same gate serves the system pages' verbatim HTML. YAML text is
 only ever data passed to a template, never a template itself.
 """
 from __future__ import annotations

@@ -2,8 +2,10 @@
 
 Reads the clean Catalog. Writes nothing; returns {path in the docs dir: Markdown}.
 Every system gets projects/<slug>.md; every category gets categories/<id>.md, and
-categories/index.md lists them all. Links between pages are relative .md links, which
-MkDocs checks in --strict mode.
+categories/index.md lists them all. A category page links with relative .md links, which
+MkDocs checks in --strict mode; a system page is verbatim HTML between its headings
+(generator/verbatim.py), whose links are the built site's relative URLs (HtmlHelpers),
+checked in the built site by the link test.
 """
 from __future__ import annotations
 
