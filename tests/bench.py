@@ -101,15 +101,14 @@ RENDER_DOCS = f"""
 import time, datetime, pathlib, json, shutil
 from generator.build import load_config, site_config
 from generator.catalog import check_all
-from generator.render import render_docs, sync_tree
+from generator.languages_render import render_tree
 config = load_config(pathlib.Path('mkdocs.yml'))
 shutil.rmtree('build/docs', ignore_errors=True); pathlib.Path('build/docs').mkdir(parents=True)
 result = check_all(pathlib.Path('catalog'), datetime.date.fromisoformat('{TODAY}'))
 start = time.perf_counter()
 site = site_config(config, pathlib.Path('.'), result.catalogs['en'], None)   # a bench copy has no history
-files = render_docs(result.catalogs, site, pathlib.Path('content'),
-                    pathlib.Path('catalog/schema/project.schema.json'), result.pages)
-sync_tree(pathlib.Path('build/docs'), files)
+render_tree(pathlib.Path('build/docs'), result.catalogs, site, pathlib.Path('content'),   # as the build renders
+            pathlib.Path('catalog/schema/project.schema.json'), result.pages)
 rendered = time.perf_counter() - start
 """
 
@@ -145,7 +144,7 @@ for language, catalog in result.catalogs.items():
         page = pathlib.Path('build/docs/projects') / (system.slug + suffix + '.md')
         page.write_text('---\\ntitle: ' + json.dumps(system.name) + '\\n---\\n\\n# ' + system.name +
                         '\\n\\nOne paragraph stands here for the page about this system.\\n', encoding='utf-8')
-del result, files
+del result
 with tempfile.TemporaryDirectory() as out:
     start = time.perf_counter()
     build(load_config(pathlib.Path('mkdocs.yml'), site_dir=out, strict=False))   # anchors into systems are gone
