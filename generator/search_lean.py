@@ -23,9 +23,9 @@ import re
 
 from mkdocs.plugins import event_priority
 
-IGNORED = ("a abbr b bdi cite del dd dfn dl dt em i ins kbd label mark q s samp small span strong "
+IGNORED = frozenset("a abbr b bdi cite del dd dfn dl dt em i ins kbd label mark q s samp small span strong "
            "table tbody td tfoot th thead time tr u var "
-           "circle ellipse foreignobject g line path polygon polyline rect svg text title tspan").split()
+           "circle ellipse foreignobject g line path polygon polyline rect svg text title tspan".split())
 _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>[^<]*</a>')
 _EXCLUDED = re.compile(r'<([a-zA-Z][\w-]*)\b[^>]*\s(?:data-search-exclude\b|class="linenodiv")')
 # Material's own clean-up after indexing (material/plugins/search/plugin.py, on_page_context)
@@ -43,7 +43,7 @@ def lean(html: str) -> str:
     """`html` as the search plugin needs it: the same sections and text, fewer tags."""
     html = _PERMALINK.sub("", html)
     excluded = {name.lower() for name in _EXCLUDED.findall(html)}
-    tags = _tags(set(IGNORED) - excluded) if excluded & set(IGNORED) else _IGNORED
+    tags = _tags(IGNORED - excluded) if excluded & IGNORED else _IGNORED
     return tags.sub("", html)
 
 
