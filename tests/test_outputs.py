@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import html
 import io
 import json
 import os
@@ -92,6 +93,45 @@ def test_page_metadata(built_site):
     assert (site / "404.html").is_file() and "404" in (site / "404.html").read_text()
     assert '<input class="md-option" data-md-color-media="(prefers-color-scheme: light)"' in liquid
     assert 'aria-label="Switch to dark mode"' in liquid
+
+
+def _previews(page: str) -> dict:
+    """A page's OpenGraph and Twitter metadata: {property: [content, ...]}."""
+    found = {}
+    for key, content in re.findall(r'<meta (?:property|name)="((?:og|twitter):[a-z_:]+)" content="([^"]*)">', page):
+        found.setdefault(key, []).append(html.unescape(content))
+    return found
+
+
+def test_every_page_describes_its_link_preview_in_its_language(built_site):
+    """Every page, in both languages, names its title, description, type, absolute address
+    and locale for link previews (OpenGraph, and Twitter's card), the other language as the
+    alternate locale."""
+    wrong = []
+    for path in sorted(built_site.site.rglob("index.html")):
+        address = path.parent.relative_to(built_site.site).as_posix() + "/"
+        chinese = address.startswith("zh/")
+        found = _previews(path.read_text(encoding="utf-8"))
+        expected_url = built_site.base_url + ("" if address == "./" else address)
+        if (found.get("og:url") != [expected_url]
+                or found.get("og:locale") != (["zh_CN"] if chinese else ["en_US"])
+                or found.get("og:locale:alternate") != (["en_US"] if chinese else ["zh_CN"])
+                or found.get("og:type") != (["website"] if address in ("./", "zh/") else ["article"])
+                or found.get("twitter:card") != ["summary"]
+                or any(len(found.get(key, [])) != 1 or not found[key][0].strip()
+                       for key in ("og:title", "og:description", "og:site_name", "twitter:title",
+                                   "twitter:description"))):
+            wrong.append((address, found))
+    assert wrong == [] and len(list(built_site.site.rglob("index.html"))) > 150
+    for prefix, site_name, title in (("", "Bitcoin L2 Trilemma", "Liquid Network"),
+                                     ("zh/", "比特币 L2 不可能三角", "Liquid Network")):
+        page = (built_site.site / prefix / "projects/liquid/index.html").read_text(encoding="utf-8")
+        found = _previews(page)
+        description = html.unescape(re.search(r'<meta name="description" content="([^"]*)">', page).group(1))
+        assert found["og:site_name"] == [site_name] and found["og:title"] == found["twitter:title"] == [title]
+        assert found["og:description"] == found["twitter:description"] == [description]
+    chinese = _previews((built_site.site / "zh/projects/liquid/index.html").read_text(encoding="utf-8"))
+    assert re.search("[\u4e00-\u9fff]", chinese["og:description"][0])
 
 
 def test_new_writes_a_template_that_check_flags_until_filled(tmp_path):
