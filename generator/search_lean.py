@@ -24,8 +24,8 @@ import re
 from mkdocs.plugins import event_priority
 
 IGNORED = frozenset("a abbr b bdi cite del dd dfn dl dt em i ins kbd label mark q s samp small span strong "
-           "table tbody td tfoot th thead time tr u var "
-           "circle ellipse foreignobject g line path polygon polyline rect svg text title tspan".split())
+                    "table tbody td tfoot th thead time tr u var "
+                    "circle ellipse foreignobject g line path polygon polyline rect svg text title tspan".split())
 _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>[^<]*</a>')
 _EXCLUDED = re.compile(r'<([a-zA-Z][\w-]*)\b[^>]*\s(?:data-search-exclude\b|class="linenodiv")')
 # Material's own clean-up after indexing (material/plugins/search/plugin.py, on_page_context)

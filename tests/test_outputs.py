@@ -107,8 +107,8 @@ def test_every_page_describes_its_link_preview_in_its_language(built_site):
     """Every page, in both languages, names its title, description, type, absolute address
     and locale for link previews (OpenGraph, and Twitter's card), the other language as the
     alternate locale."""
-    wrong = []
-    for path in sorted(built_site.site.rglob("index.html")):
+    wrong, pages = [], sorted(built_site.site.rglob("index.html"))
+    for path in pages:
         address = path.parent.relative_to(built_site.site).as_posix() + "/"
         chinese = address.startswith("zh/")
         found = _previews(path.read_text(encoding="utf-8"))
@@ -122,7 +122,7 @@ def test_every_page_describes_its_link_preview_in_its_language(built_site):
                        for key in ("og:title", "og:description", "og:site_name", "twitter:title",
                                    "twitter:description"))):
             wrong.append((address, found))
-    assert wrong == [] and len(list(built_site.site.rglob("index.html"))) > 150
+    assert wrong == [] and len(pages) > 150
     for prefix, site_name, title in (("", "Bitcoin L2 Trilemma", "Liquid Network"),
                                      ("zh/", "比特币 L2 不可能三角", "Liquid Network")):
         page = (built_site.site / prefix / "projects/liquid/index.html").read_text(encoding="utf-8")
