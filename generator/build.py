@@ -24,6 +24,7 @@ from .history import History
 from .languages_render import RenderError, render_tree
 from .load import load_file
 from .render import ContentError, SiteConfig, SiteHistory, render_docs, sync_tree
+from .render.cards import Brand
 from .render.history import judged_on
 from .reproducible import normalise_site
 from .search_index import split_search_index
@@ -67,7 +68,19 @@ def site_config(config, root: Path, catalog, events: History | None) -> SiteConf
     commit's date (or, without history, the newest review date), never against the clock."""
     judged = judged_on(history.head_date(root) if events is not None else None, catalog)
     return SiteConfig(repository=config["extra"]["repository"], branch=config["extra"]["branch"],
-                      history=SiteHistory(events, judged, config["site_url"] or ""))
+                      history=SiteHistory(events, judged, config["site_url"] or ""), brands=brands(config))
+
+
+def brands(config) -> dict[str, Brand]:
+    """The site's name and description in each language: mkdocs.yml's, and each language's
+    own in mkdocs-static-i18n's settings where it gives them."""
+    default = Brand(config["site_name"], config["site_description"] or "", config["site_url"] or "")
+    out = {SOURCE_LANGUAGE: default}
+    plugin = config.plugins.get("i18n")
+    for language in (plugin.config.languages if plugin else ()):
+        out[language.locale] = Brand(language.site_name or default.name,
+                                     language.site_description or default.description, default.address)
+    return out
 
 
 def render_step(root: Path, config, today: dt.date, events: History | None,
@@ -82,7 +95,8 @@ def render_step(root: Path, config, today: dt.date, events: History | None,
     try:
         if parallel:
             return result, render_tree(docs, result.catalogs, site, root / "content", schema, result.pages)
-        return result, sync_tree(docs, render_docs(result.catalogs, site, root / "content", schema, result.pages))
+        return result, sync_tree(docs, render_docs(result.catalogs, site, root / "content", schema, result.pages,
+                                                   previous=docs))
     except (ContentError, RenderError) as exc:
         raise BuildError(str(exc)) from exc
 

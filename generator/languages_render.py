@@ -31,7 +31,7 @@ def render_tree(root: Path, catalogs: dict, site: SiteConfig, content_dir: Path,
     Raises ContentError (this process's language) or RenderError (another's)."""
     others = [language for language in catalogs if language != SOURCE_LANGUAGE]
     if not others or not hasattr(os, "fork"):
-        return sync_tree(root, render_docs(catalogs, site, content_dir, schema_path, pages))
+        return sync_tree(root, render_docs(catalogs, site, content_dir, schema_path, pages, previous=root))
     root.mkdir(parents=True, exist_ok=True)
     read, write = os.pipe()
     parent = os.getpid()
@@ -42,7 +42,7 @@ def render_tree(root: Path, catalogs: dict, site: SiteConfig, content_dir: Path,
         try:
             die_with(parent)
             wanted, changed = write_tree(root, render_docs(catalogs, site, content_dir, schema_path, pages,
-                                                           others))
+                                                           others, previous=root))
             report = {"wanted": sorted(wanted), "changed": changed}
         except ContentError as exc:
             report = {"failure": str(exc)}
@@ -57,7 +57,7 @@ def render_tree(root: Path, catalogs: dict, site: SiteConfig, content_dir: Path,
     os.close(write)
     try:
         wanted, changed = write_tree(root, render_docs(catalogs, site, content_dir, schema_path, pages,
-                                                       [SOURCE_LANGUAGE]))
+                                                       [SOURCE_LANGUAGE], previous=root))
     except BaseException:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)

@@ -296,6 +296,8 @@ def test_two_builds_of_the_same_commit_are_identical(repo, tmp_path):
     done = run_build(other)
     assert done.returncode == 0, done.stdout + done.stderr
     first, second = repo / "site", other / "site"
+    cards = sorted(first.glob("cards/*/projects/*.png"))     # drawn afresh in other/, kept from repo's last build
+    assert len(cards) == 2 * len(list((repo / "catalog/projects").glob("*.yaml")))
     differing = [p.relative_to(first).as_posix() for p in sorted(first.rglob("*"))
                  if p.is_file() and (not (second / p.relative_to(first)).is_file()
                                      or p.read_bytes() != (second / p.relative_to(first)).read_bytes())]

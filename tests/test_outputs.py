@@ -21,6 +21,7 @@ from generator.load import load_file
 from generator.render.downloads import CSV_COLUMNS, csv_row
 
 from .conftest import CATALOG, ROOT, TODAY, make_catalog
+from .png import size as png_size
 
 @functools.cache
 def catalogue():
@@ -106,32 +107,49 @@ def _previews(page: str) -> dict:
 def test_every_page_describes_its_link_preview_in_its_language(built_site):
     """Every page, in both languages, names its title, description, type, absolute address
     and locale for link previews (OpenGraph, and Twitter's card), the other language as the
-    alternate locale."""
-    wrong, pages = [], sorted(built_site.site.rglob("index.html"))
+    alternate locale, and its own social card: an absolute address on the site, a 1200×630
+    PNG that is there, with its alt text. Each value is escaped once (an apostrophe reads
+    as one)."""
+    wrong, cards, pages = [], set(), sorted(built_site.site.rglob("index.html"))
     for path in pages:
         address = path.parent.relative_to(built_site.site).as_posix() + "/"
         chinese = address.startswith("zh/")
-        found = _previews(path.read_text(encoding="utf-8"))
+        page = path.read_text(encoding="utf-8")
+        found = _previews(page)
         expected_url = built_site.base_url + ("" if address == "./" else address)
+        card = "cards/" + ("zh/" if chinese else "en/") + (address.removeprefix("zh/").strip("/.") or "index") + ".png"
+        description = html.unescape(re.search(r'<meta name="description" content="([^"]*)">', page).group(1))
         if (found.get("og:url") != [expected_url]
                 or found.get("og:locale") != (["zh_CN"] if chinese else ["en_US"])
                 or found.get("og:locale:alternate") != (["en_US"] if chinese else ["zh_CN"])
                 or found.get("og:type") != (["website"] if address in ("./", "zh/") else ["article"])
-                or found.get("twitter:card") != ["summary"]
+                or found.get("twitter:card") != ["summary_large_image"]
+                or found.get("og:image") != found.get("twitter:image") or found.get("og:image") != [built_site.base_url + card]
+                or found.get("og:image:width") != ["1200"] or found.get("og:image:height") != ["630"]
+                or found.get("og:image:type") != ["image/png"]
+                or found.get("og:image:alt") != found.get("twitter:image:alt")
+                or found.get("og:description") != found.get("twitter:description") or found["og:description"] != [description]
                 or any(len(found.get(key, [])) != 1 or not found[key][0].strip()
                        for key in ("og:title", "og:description", "og:site_name", "twitter:title",
-                                   "twitter:description"))):
+                                   "twitter:description", "og:image:alt"))):
             wrong.append((address, found))
+        cards.add(card)
     assert wrong == [] and len(pages) > 150
+    assert all(png_size((built_site.site / card).read_bytes()) == (1200, 630) for card in cards)
+    assert sorted(p.relative_to(built_site.site).as_posix() for p in built_site.site.rglob("cards/**/*.png")) == sorted(cards)
     for prefix, site_name, title in (("", "Bitcoin L2 Trilemma", "Liquid Network"),
                                      ("zh/", "比特币 L2 不可能三角", "Liquid Network")):
-        page = (built_site.site / prefix / "projects/liquid/index.html").read_text(encoding="utf-8")
-        found = _previews(page)
-        description = html.unescape(re.search(r'<meta name="description" content="([^"]*)">', page).group(1))
+        found = _previews((built_site.site / prefix / "projects/liquid/index.html").read_text(encoding="utf-8"))
         assert found["og:site_name"] == [site_name] and found["og:title"] == found["twitter:title"] == [title]
-        assert found["og:description"] == found["twitter:description"] == [description]
     chinese = _previews((built_site.site / "zh/projects/liquid/index.html").read_text(encoding="utf-8"))
     assert re.search("[\u4e00-\u9fff]", chinese["og:description"][0])
+    assert chinese["og:image:alt"][0].startswith("Liquid Network：联合侧链。保有共享公共账本和无新代币；放弃开放成员资格。成熟度：")
+    english = _previews((built_site.site / "projects/liquid/index.html").read_text(encoding="utf-8"))
+    assert english["og:image:alt"][0].startswith("Liquid Network: Federated sidechains. Keeps shared public ledger")
+    assert _previews((built_site.site / "trilemma/index.html").read_text(encoding="utf-8"))["og:image:alt"] == \
+        ["The trilemma · Bitcoin L2 Trilemma"]
+    rootstock = _previews((built_site.site / "projects/powpeg/index.html").read_text(encoding="utf-8"))
+    assert rootstock["og:description"][0].startswith("Rootstock's BTC peg")
 
 
 def test_new_writes_a_template_that_check_flags_until_filled(tmp_path):

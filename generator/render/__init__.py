@@ -16,7 +16,9 @@ from pathlib import Path
 
 from .. import ui
 from ..catalog import Catalog
+from ..rasterize import Rasterizer
 from ..translations import SOURCE_LANGUAGE
+from .cards import page_words, render_cards
 from .content import ContentError, render_content
 from .compare import render_compare
 from .downloads import render_downloads
@@ -37,20 +39,25 @@ def localized_path(path: str, language: str) -> str:
 
 def render_docs(catalogs: dict[str, Catalog], site: SiteConfig, content_dir: Path,
                 schema_path: Path, translated_pages: dict | None = None,
-                languages=None) -> Iterator[tuple[str, bytes]]:
+                languages=None, previous: Path | None = None) -> Iterator[tuple[str, bytes]]:
     """Every file of the docs directory as (relative path, bytes), one at a time, in every
     language: at 10,000 systems, holding every page at once would cost hundreds of MB.
     catalogs maps each language to its catalogue ('en' first); translated_pages maps each
     other language to its current translated content pages (see content_translation).
     languages, if given, narrows the files to those of these languages (the downloads and
-    the content's other files are the source language's)."""
+    the content's other files are the source language's). Each page's social card comes
+    after the pages; previous, a docs directory rendered before, lends the cards whose
+    drawing has not changed (generator/rasterize.py)."""
     english = catalogs[SOURCE_LANGUAGE]
+    rasterizer = Rasterizer(previous)
     for language, catalog in catalogs.items():
         if languages is not None and language not in languages:
             continue
         with ui.language(language):
             pages = (translated_pages or {}).get(language, {})
             content = render_content(content_dir, catalog, pages)   # first, so its errors come before any output
+            system_pages = {f"projects/{s.slug}.md" for s in catalog.systems}
+            titled = []             # (path, title, description) of every page but the systems'
             tooltips = Tooltips(catalog)
             with tooltips.active():
                 generated = itertools.chain(render_pages(catalog, site),
@@ -61,12 +68,17 @@ def render_docs(catalogs: dict[str, Catalog], site: SiteConfig, content_dir: Pat
                 for path, text in generated:
                     if path in content:
                         raise ContentError(f"content/{path}", 1, "has the same path as a generated page; rename it")
+                    if path.endswith(".md") and path not in system_pages:
+                        titled.append((path, *page_words(text)))
                     yield localized_path(path, language), text.encode()
             for path, data in content.items():
                 if path.endswith(".md"):
+                    titled.append((path, *page_words(data.decode())))
                     yield localized_path(path, language), tooltips.mark_markdown(data.decode()).encode()
                 elif language == SOURCE_LANGUAGE:
                     yield path, data
+            for card in render_cards(catalog, site.brands[language], language, titled):
+                yield card.path, rasterizer.png(card.path, card.svg())
     if languages is None or SOURCE_LANGUAGE in languages:
         yield from render_downloads(english, schema_path.read_bytes(),
                                     (schema_path.parent / "export.schema.json").read_bytes()).items()

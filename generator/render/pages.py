@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
@@ -20,16 +20,12 @@ from ..model import CORNERS, RISK_DIMENSIONS, System
 from .. import ui
 from ..ui import N_, _
 from . import figure_chart, history, ladder, rosette, triangle
+from .cards import SystemWords
 from .history import SiteHistory
 from .helpers import METHODOLOGY, TABLE_FOOT, Footnotes, Helpers, HtmlHelpers, table_head
 from .markdown import escape, escape_inline, external, front_matter, html_href, raw, render_page, text
-from .words import CORNER_BADGES, CORNER_LABELS, DIMENSION_LABELS, KEY_FACT_LABELS, risk_badge, trilemma_sentence
-
-
-def _page_title(system: System) -> str:
-    """The name, with the local name beside it where readers use one (search ranks titles first)."""
-    return ui.fill(N_("{name} ({local})"), {"name": system.name, "local": system.local_name}, str, str) \
-        if system.local_name else system.name
+from .words import CORNER_BADGES, CORNER_LABELS, DIMENSION_LABELS, KEY_FACT_LABELS, risk_badge, system_title, \
+    trilemma_sentence
 
 
 def _host_link(url: str) -> Markup:
@@ -54,10 +50,11 @@ def _source_entry(source) -> Markup:
 @dataclass(frozen=True)
 class SiteConfig:
     """What the pages need from mkdocs.yml (where the entries can be edited, the site's
-    address) and from the repository (its history; without it, nothing is judged stale)."""
+    address and name) and from the repository (its history; without it, nothing is judged stale)."""
     repository: str
     branch: str
     history: SiteHistory = SiteHistory(None, dt.date.min)
+    brands: dict = field(default_factory=dict)      # language -> cards.Brand: the site's name, for the cards
 
 
 def system_page(system: System, catalog: Catalog, site: SiteConfig, related_index: dict,
@@ -87,8 +84,9 @@ def system_page(system: System, catalog: Catalog, site: SiteConfig, related_inde
     related = [{"link": h.system_link(other), "summary": other.summary}
                for other in (related_index[slug] for slug in system.related)]
     return render_page("system.md.j2",
-        s=system, title=_page_title(system),
-        front_matter=front_matter(title=_page_title(system), description=system.summary, lastmod=system.reviewed),
+        s=system, title=system_title(system),
+        front_matter=front_matter(title=system_title(system), description=system.summary, lastmod=system.reviewed,
+                                  card_alt=SystemWords.of(system, catalog).alt),
         aliases=system.aliases + ((system.local_name,) if system.local_name else ()),
         category_link=h.page_link(category.name, f"categories/{system.category}.md"),
         term=h.term, cite=h.cite, website=_host_link(system.website),

@@ -70,12 +70,14 @@ class Cluster:
         return text[0].upper() + text[1:]
 
 
-def _point(values) -> tuple[float, float]:
+def point(values, vertex=VERTEX) -> tuple[float, float]:
+    """Where a (shared_ledger, open_membership, no_new_token) triple sits in a triangle
+    whose corners are at vertex (the social cards draw a smaller one)."""
     weights = [WEIGHT[v] for v in values]
     total = sum(weights)
     if total == 0:
         weights, total = [1.0, 1.0, 1.0], 3.0
-    corners = [VERTEX[c] for c in CORNERS]
+    corners = [vertex[c] for c in CORNERS]
     x = sum(w * cx for w, (cx, _cy) in zip(weights, corners)) / total
     y = sum(w * cy for w, (_cx, cy) in zip(weights, corners)) / total
     return x, y
@@ -181,7 +183,7 @@ def _plan(values, members, cap, highlight, label_all, frame) -> _Plan:
         chosen = next(s for s in members if s.slug == highlight)
         shown = [chosen] + [s for s in shown if s is not chosen][:cap - 1]
     side = _side(values)
-    x, y = _point(values)
+    x, y = point(values)
     dx, dy = _direction(side)
     spacing = 11.0
     dots = tuple((round(x + (i - (len(shown) - 1) / 2) * spacing * dx, 1),

@@ -1,5 +1,5 @@
-"""The words for the trilemma, the risk scale and the key facts, in one place for every
-page and figure.
+"""The words for the trilemma, the risk scale, the key facts and a system's title, in one
+place for every page and figure.
 
 Reads the risk vocabulary, for the risk badges. Writes nothing. Corner names, the badges
 of a corner's value, the names of the risk dimensions and of the key facts, and their
@@ -37,6 +37,12 @@ DIMENSION_HEADINGS = {"custody": N_("Custody risk"), "data_availability": N_("Da
 # The rosette's wedge names: shorter still
 DIMENSION_SHORT = {"custody": N_("Custody"), "data_availability": N_("Data"), "operators": N_("Operators"),
                    "finality": N_("Finality"), "user_burden": DIMENSION_LABELS["user_burden"]}
+
+
+def system_title(system) -> str:
+    """The name, with the local name beside it where readers use one (search ranks titles first)."""
+    return fill(N_("{name} ({local})"), {"name": system.name, "local": system.local_name}, str, str) \
+        if system.local_name else system.name
 
 
 def corner_clauses(values) -> str:
