@@ -10,11 +10,14 @@ from mkdocs.utils.meta import get_data
 from generator.catalog import Catalog, check_catalog
 from generator.load import load_file
 from generator.model import build_system
+from generator.render.cards import Brand
 from generator.render.pages import SiteConfig, system_page
 
 from .conftest import ROOT, TODAY, make_catalog
 
-SITE = SiteConfig("https://github.com/example/catalogue", "main")
+SITE = SiteConfig("https://github.com/example/catalogue", "main",
+                  brands={"en": Brand("Bitcoin L2 Trilemma", "A catalogue.", "https://example.org/catalogue/"),
+                          "zh": Brand("比特币 L2 不可能三角", "一个目录。", "https://example.org/catalogue/")})
 
 
 def mkdocs_markdown() -> markdown.Markdown:

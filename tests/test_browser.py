@@ -291,3 +291,23 @@ def test_going_to_the_search_box_fetches_the_index_before_the_page_has_loaded(pa
     assert page.evaluate(INDEX_TIMING)["load"] == 0 and len(held) == 1
     held[0].continue_()
     page.wait_for_load_state("load")
+
+
+@pytest.mark.parametrize("prefix, label", [("", "Bitcoin L2 Trilemma: maturity level 0"),
+                                           ("zh/", "比特币 L2 不可能三角：成熟度第 0 级")])
+def test_a_system_page_shows_its_badge_and_copies_the_snippet_that_embeds_it(browser, built_site, prefix, label):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
+    try:
+        tab.goto(built_site.base_url + prefix + "projects/liquid/")
+        badge = tab.locator(".badge-embed img")
+        badge.scroll_into_view_if_needed()
+        assert badge.evaluate("image => image.complete && image.naturalWidth") > 200
+        assert badge.get_attribute("alt").startswith(label)
+        tab.locator(".badge-embed .md-code__button").first.click()
+        copied = tab.evaluate("navigator.clipboard.readText()")
+        language = "zh" if prefix else "en"
+        assert copied == (f"[![{badge.get_attribute('alt')}]({built_site.base_url}badges/{language}/liquid.svg)]"
+                          f"({built_site.base_url}{prefix}projects/liquid/)")
+    finally:
+        context.close()

@@ -15,14 +15,14 @@ from generator import ui
 from generator.card_font import card_font
 from generator.catalog import check_all
 from generator.rasterize import Rasterizer, render_png, stamped_identity
-from generator.render.cards import HEIGHT, LEFT, TEXT_WIDTH, WIDTH, Brand, card_path, page_card, system_card
+from generator.render.cards import HEIGHT, LEFT, TEXT_WIDTH, WIDTH, card_path, page_card, system_card
 
 from .conftest import CATALOG, ROOT, TODAY
 from .png import decode, size
+from .render_support import SITE
 
 OUTPUT = ROOT / "test-output" / "cards"
-BRANDS = {"en": Brand("Bitcoin L2 Trilemma", "A catalogue.", "https://example.org/catalogue/"),
-          "zh": Brand("比特币 L2 不可能三角", "一个目录。", "https://example.org/catalogue/")}
+BRANDS = SITE.brands
 
 
 @functools.cache

@@ -196,3 +196,32 @@ def test_the_same_docs_build_with_zensical(built_site, tmp_path):
     assert '<li id="fn:owens-2023">' in liquid and 'href="#fn:owens-2023"' in liquid
     assert (site / "matrix/comparison/index.html").is_file() and (site / "data/catalog.json").is_file()
     assert '<table class="data-table">' in (site / "matrix/comparison/index.html").read_text()
+
+
+def test_every_system_has_a_badge_in_each_language_that_links_back_to_its_page(built_site):
+    """badges/<language>/<slug>.svg: well-formed SVG, named for what it says, linking to the
+    system's page in its language, which exists; the page embeds it."""
+    import xml.etree.ElementTree as ET
+    svg, xlink = "{http://www.w3.org/2000/svg}", "{http://www.w3.org/1999/xlink}"
+    slugs = {s.slug for s in catalogue().systems}
+    for language, prefix in (("en", ""), ("zh", "zh/")):
+        found = {p.stem for p in (built_site.site / "badges" / language).glob("*.svg")}
+        assert found == slugs, language
+        for slug in sorted(slugs):
+            root = ET.fromstring((built_site.site / "badges" / language / f"{slug}.svg").read_bytes())
+            link = root.find(f"{svg}a")
+            page = built_site.base_url + f"{prefix}projects/{slug}/"
+            assert root.tag == f"{svg}svg" and root.get("height") == "20" and int(root.get("width")) > 100
+            assert link.get("href") == link.get(f"{xlink}href") == page, slug
+            assert (built_site.site / prefix / "projects" / slug / "index.html").is_file()
+            title = root.find(f"{svg}title").text
+            texts = [t.text for t in link.iter(f"{svg}text")]
+            assert root.get("aria-label") == title == texts[0] + ("：" if prefix else ": ") + texts[1], slug
+            embedded = (built_site.site / prefix / "projects" / slug / "index.html").read_text(encoding="utf-8")
+            assert f'src="{"../" * (2 + bool(prefix))}badges/{language}/{slug}.svg" alt="{html.escape(title)}"' \
+                in embedded, slug
+    english = ET.fromstring((built_site.site / "badges/en/liquid.svg").read_bytes())
+    assert [t.text for t in english.iter(f"{svg}text")] == ["Bitcoin L2 Trilemma",
+                                                           "maturity level 0 · keeps shared ledger + no new token"]
+    chinese = ET.fromstring((built_site.site / "badges/zh/liquid.svg").read_bytes())
+    assert [t.text for t in chinese.iter(f"{svg}text")] == ["比特币 L2 不可能三角", "成熟度第 0 级 · 保有共享公共账本 + 无新代币"]

@@ -18,6 +18,7 @@ from .. import ui
 from ..catalog import Catalog
 from ..rasterize import Rasterizer
 from ..translations import SOURCE_LANGUAGE
+from .badges import render_badges
 from .cards import page_words, render_cards
 from .content import ContentError, render_content
 from .compare import render_compare
@@ -45,9 +46,9 @@ def render_docs(catalogs: dict[str, Catalog], site: SiteConfig, content_dir: Pat
     catalogs maps each language to its catalogue ('en' first); translated_pages maps each
     other language to its current translated content pages (see content_translation).
     languages, if given, narrows the files to those of these languages (the downloads and
-    the content's other files are the source language's). Each page's social card comes
-    after the pages; previous, a docs directory rendered before, lends the cards whose
-    drawing has not changed (generator/rasterize.py)."""
+    the content's other files are the source language's). Each page's social card, and each
+    system's badge, come after the pages; previous, a docs directory rendered before, lends
+    the cards whose drawing has not changed (generator/rasterize.py)."""
     english = catalogs[SOURCE_LANGUAGE]
     rasterizer = Rasterizer(previous)
     for language, catalog in catalogs.items():
@@ -79,6 +80,8 @@ def render_docs(catalogs: dict[str, Catalog], site: SiteConfig, content_dir: Pat
                     yield path, data
             for card in render_cards(catalog, site.brands[language], language, titled):
                 yield card.path, rasterizer.png(card.path, card.svg())
+            for path, svg in render_badges(catalog, site.brands[language], language):
+                yield path, svg.encode()
     if languages is None or SOURCE_LANGUAGE in languages:
         yield from render_downloads(english, schema_path.read_bytes(),
                                     (schema_path.parent / "export.schema.json").read_bytes()).items()

@@ -84,13 +84,19 @@ class Card:
                [w["symbol"] for w in self.wedges]
 
 
+def page_address(page: str) -> str:
+    """'projects/liquid.md' -> 'projects/liquid/'; 'categories/index.md' -> 'categories/';
+    'index.md' -> '': the page's address in the site, under its language's directory."""
+    address = page[:-len(".md")]
+    address = address[:-len("index")] if address == "index" or address.endswith("/index") else address + "/"
+    return address
+
+
 def card_path(page: str, language: str) -> str:
     """'projects/liquid.md' -> 'cards/en/projects/liquid.png'; 'categories/index.md' ->
     'cards/en/categories.png'; 'index.md' -> 'cards/en/index.png': the page's address
     without its language, as main.html derives it from page.url."""
-    address = page[:-len(".md")]
-    address = address[:-len("index")] if address == "index" or address.endswith("/index") else address
-    return f"cards/{language}/{address.rstrip('/') or 'index'}.png"
+    return f"cards/{language}/{page_address(page).rstrip('/') or 'index'}.png"
 
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)

@@ -19,7 +19,7 @@ from ..catalog import Catalog
 from ..model import CORNERS, RISK_DIMENSIONS, System
 from .. import ui
 from ..ui import N_, _
-from . import figure_chart, history, ladder, rosette, triangle
+from . import badges, figure_chart, history, ladder, rosette, triangle
 from .cards import SystemWords
 from .history import SiteHistory
 from .helpers import METHODOLOGY, TABLE_FOOT, Footnotes, Helpers, HtmlHelpers, table_head
@@ -100,6 +100,7 @@ def system_page(system: System, catalog: Catalog, site: SiteConfig, related_inde
         maturity=ladder.system_section(system, catalog, h), as_of=history.as_of_label(site.history),
         changes=history.system_section(system, catalog, site.history, h),
         related=related, source_entry=_source_entry, backlinks=notes.backlinks,
+        badge=badges.embed(system, catalog, site.brands[ui.current()], ui.current()),
         table_head=table_head, table_foot=TABLE_FOOT,
         edit_link=external(_("Edit this entry"), f"{site.repository.rstrip('/')}/edit/{site.branch}/"
                                               f"catalog/projects/{system.slug}.yaml"),
