@@ -44,13 +44,15 @@ class CardFont:
         lines, line = [], ""
         tokens = [piece for token in _tokens(" ".join(text.split()))       # a token too wide breaks anywhere
                   for piece in (token if self.width(token.rstrip(), size) > width * MARGIN else [token])]
+        used = 0.0                  # the width of line, trailing space included
         for token in tokens:
-            candidate = line + token
-            if line and self.width(candidate.rstrip(), size) > width * MARGIN:
+            if line and used + self.width(token.rstrip(), size) > width * MARGIN:
                 lines.append(line.rstrip())
                 line = token.lstrip()
+                used = self.width(line, size)
             else:
-                line = candidate
+                line += token
+                used += self.width(token, size)
         if line.strip():
             lines.append(line.rstrip())
         if len(lines) <= max_lines:

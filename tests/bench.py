@@ -5,11 +5,13 @@ For each size (100, 1,000, 10,000 systems) it writes a deterministic synthetic c
 every entry is valid and the content pages still resolve; each copy keeps its original's Chinese
 translation, so both languages are built as for the real catalogue), then measures, as the median
 of RUNS runs, each in a fresh process:
-  check (wall time, peak RSS) · render (YAML to Markdown) · the full build · the floor
+  check (wall time, peak RSS) · render (YAML to Markdown, keeping the social cards already
+  drawn) · the full build · the floor
   (loading the same files with PyYAML's C loader and nothing else) · the engine floor (MkDocs
   Material building the same site with minimal system pages, taken in turn with the full
   build) · check-jsonschema on the same files, for comparison;
-plus page sizes, the site's size, the search index and the home page gzipped, and the
+plus, once, the render drawing every social card and keeping them all (their cost, and their
+number and bytes), page sizes, the site's size, the search index and the home page gzipped, and the
 time `serve` takes to show an edit to one YAML file of the real catalogue.
 It writes the table to BENCHMARKS.md, keeping its marked sections (`make audit`'s Lighthouse
 scores, the notes on targets not met).
@@ -96,14 +98,19 @@ assert result.errors == 0, [p.format() for p in result.problems if p.severity.va
 print(json.dumps({{"seconds": seconds, "rss_mb": peak}}))
 """
 
-# Check, then render build/docs, timing the render alone: shared by RENDER and ENGINE.
+# Check, then render build/docs, timing the render alone: shared by RENDER and ENGINE. The
+# docs are rendered afresh but for the social cards, which are kept where their drawing has
+# not changed, as in every build after the first (CARDS measures drawing them all).
 RENDER_DOCS = f"""
 import time, datetime, pathlib, json, shutil
 from generator.build import load_config, site_config
 from generator.catalog import check_all
 from generator.languages_render import render_tree
 config = load_config(pathlib.Path('mkdocs.yml'))
-shutil.rmtree('build/docs', ignore_errors=True); pathlib.Path('build/docs').mkdir(parents=True)
+pathlib.Path('build/docs').mkdir(parents=True, exist_ok=True)
+for child in pathlib.Path('build/docs').iterdir():
+    if child.name != 'cards':
+        shutil.rmtree(child) if child.is_dir() else child.unlink()
 result = check_all(pathlib.Path('catalog'), datetime.date.fromisoformat('{TODAY}'))
 start = time.perf_counter()
 site = site_config(config, pathlib.Path('.'), result.catalogs['en'], None)   # a bench copy has no history
@@ -116,6 +123,29 @@ RENDER = RENDER_DOCS + f"""
 seconds = rendered
 {PEAK}
 print(json.dumps({{"seconds": seconds, "rss_mb": peak}}))
+"""
+
+# The social cards: the render into an empty docs directory, which draws every card, then
+# the same render again, which keeps them all; their number and bytes.
+CARDS = f"""
+import time, datetime, pathlib, json, tempfile
+from generator.build import load_config, site_config
+from generator.catalog import check_all
+from generator.languages_render import render_tree
+config = load_config(pathlib.Path('mkdocs.yml'))
+result = check_all(pathlib.Path('catalog'), datetime.date.fromisoformat('{TODAY}'))
+site = site_config(config, pathlib.Path('.'), result.catalogs['en'], None)
+def render(docs):
+    start = time.perf_counter()
+    render_tree(docs, result.catalogs, site, pathlib.Path('content'), pathlib.Path('catalog/schema/project.schema.json'),
+                result.pages)
+    return time.perf_counter() - start
+with tempfile.TemporaryDirectory() as out:
+    docs = pathlib.Path(out)
+    drawn, kept = render(docs), render(docs)
+    cards = sorted((docs / 'cards').rglob('*.png'))
+    print(json.dumps({{"drawn": drawn, "kept": kept, "cards": len(cards),
+                       "card_mb": sum(p.stat().st_size for p in cards) / 1024 / 1024}}))
 """
 
 SITE = f"""
@@ -290,6 +320,15 @@ def report(rows: dict, serve: float | None, runs: int) -> str:
         ratio = r["site"] / r["engine"]
         lines.append(f"| {size:,} | {r['engine']:.1f} s | {r['site']:.1f} s | {ratio:.2f}× "
                      f"{verdict(ratio <= TARGETS['floor_ratio'])} | {r['engine_rss']:.0f} MB | {r['site_rss']:.0f} MB |")
+    lines += ["", "The social cards (one PNG per page and language): the render drawing every card, into an "
+              "empty docs directory, and the same render keeping them all, as every build after the first does "
+              "for the cards whose drawing has not changed; one run each.", "",
+              "| systems | cards | PNG bytes | render, drawing them | render, keeping them | drawing adds | "
+              "per card (2 processes) |", "|---|---|---|---|---|---|---|"]
+    for size, r in rows.items():
+        added = r["cards_drawn"] - r["cards_kept"]
+        lines.append(f"| {size:,} | {r['cards']:,} | {r['card_mb']:.1f} MB | {r['cards_drawn']:.1f} s | "
+                     f"{r['cards_kept']:.1f} s | {added:.1f} s | {1000 * added / r['cards']:.0f} ms |")
     lines += ["", "Targets (2-core machine):", "", "| target | result |", "|---|---|"]
     for size, r in rows.items():
         lines.append(f"| full build ≤ {TARGETS['floor_ratio']:.0f}× the engine floor at {size:,} | "
@@ -346,10 +385,12 @@ def main(argv=None) -> int:
             render = median_of(args.runs, lambda: _python(RENDER, repo))
             site, engine = paired(args.runs, lambda: _python(SITE, repo), lambda: _python(ENGINE, repo))
             jsonschema = statistics.median(check_jsonschema(repo) for _ in range(args.runs))
+            cards = _python(CARDS, repo)
             rows[size] = {"floor": floor["seconds"], "check": check["seconds"], "check_rss": check["rss_mb"],
                           "render": render["seconds"], "site": site["seconds"], "site_rss": site["rss_mb"],
                           "engine": engine["seconds"], "engine_rss": engine["rss_mb"],
-                          "jsonschema": jsonschema, **site_sizes(repo / "site")}
+                          "jsonschema": jsonschema, "cards": cards["cards"], "card_mb": cards["card_mb"],
+                          "cards_drawn": cards["drawn"], "cards_kept": cards["kept"], **site_sizes(repo / "site")}
             shutil.rmtree(repo)
     serve = None if args.no_serve else serve_latency(args.runs)
     table = report(rows, serve, args.runs)

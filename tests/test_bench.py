@@ -34,6 +34,11 @@ def test_bench_runs_at_the_smallest_size(tmp_path):
     cells = [c.strip() for c in engine.strip("|").split("|")]
     assert len(cells) == 6 and re.match(r"\d+\.\d+ s$", cells[1]) and re.match(r"\d+\.\d+ s$", cells[2])
     assert re.match(r"\d+\.\d+× [✔✘]$", cells[3]) and re.match(r"\d+ MB$", cells[4])
+    cards = [line for line in text.splitlines() if line.startswith("| 100 |")][2]      # the social cards' table
+    cells = [c.strip() for c in cards.strip("|").split("|")]
+    assert len(cells) == 7 and int(cells[1].replace(",", "")) >= 2 * (100 + 20)     # a card per page and language
+    assert re.match(r"\d+\.\d MB$", cells[2]) and all(re.match(r"-?\d+\.\d s$", c) for c in cells[3:6])
+    assert re.match(r"-?\d+ ms$", cells[6])
     assert "full build ≤ 2× the engine floor at 100" in text and "full build at 100 < 10 s" in text
     assert "check ≤ 3× floor at 100" in text and "search index of the real site" in text
     assert "compare page data < 200 KB gzip" in text

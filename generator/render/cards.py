@@ -1,13 +1,14 @@
 """The social cards: a 1200×630 picture per page and language, for link previews.
 
-Reads the clean Catalog, and each other page's title and description. Writes nothing;
-`render_cards` yields (path in the docs dir, SVG) for every page. A system's card shows
-its name, category, place in the trilemma triangle, risk rosette, maturity level and
-review date; every other page's card its title, its description and the triangle's
-corners. Text is laid out with the card font's own widths (generator/card_font.py), and
-`card_text` lists every word a card prints, so a test can hold each one to the font.
-A page's card lives at cards/<language>/<the page's address>.png (`card_path`), where
-site_overrides/main.html points og:image.
+Reads the clean Catalog, and each other page's title and description (`page_words`).
+Writes nothing; `render_cards` yields a Card for every page, whose `svg()` generator/
+rasterize.py turns into the PNG. A system's card shows its name, category, place in the
+trilemma triangle, risk rosette, maturity level and review date; every other page's card
+its title, its description and the triangle's corners. Text is laid out with the card
+font's own widths (generator/card_font.py), and `Card.text` lists every string a card
+prints, so a test can hold each one to the font. A page's card lives at
+cards/<language>/<the page's address>.png (`card_path`), where site_overrides/main.html
+points og:image; `SystemWords.alt` is a system card's alt text.
 """
 from __future__ import annotations
 
