@@ -85,9 +85,10 @@ def brands(config) -> dict[str, Brand]:
 
 def render_step(root: Path, config, today: dt.date, events: History | None,
                 parallel: bool = False) -> tuple[object, int]:
-    """Check the catalogue and, if clean, render build/docs (each language in its own process
-    if parallel). Returns (check result, files changed)."""
-    result = check_all(root / "catalog", today)
+    """Check the catalogue and, if clean, render build/docs (if parallel, the entries are
+    checked in two processes and each language rendered in its own). Returns (check result,
+    files changed)."""
+    result = check_all(root / "catalog", today, split=parallel)
     if result.errors:
         return result, 0
     site = site_config(config, root, result.catalogs[SOURCE_LANGUAGE], events)

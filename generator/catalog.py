@@ -18,6 +18,7 @@ from .load import R_FILE, load_file, parse_bytes, read_file
 from .model import IsoDate, System, build_system
 from .problems import CATALOGUE, ENTRY, Problem, Severity, rules_of
 from .schema import SchemaCompileError, compile_schema
+from .split_check import check_entries
 from .stages import Skipped
 from .content_translation import content_problems
 from .translation_check import TranslationCheck, ui_problems
@@ -108,11 +109,12 @@ def _compile(schema: dict, path: Path):
 PROJECT_CATALOG = Path(__file__).resolve().parent.parent / "catalog"
 
 
-def check_all(catalog_dir: Path, today: dt.date) -> CheckResult:
+def check_all(catalog_dir: Path, today: dt.date, split: bool = False) -> CheckResult:
     """What `make check` and `make site` check: the catalogue with its translations, then the
     translations of the hand-written pages (content/ beside the catalogue) and, for the
-    project's own catalogue, of the site's own words (generator/locale/)."""
-    result = check_catalog(catalog_dir, today)
+    project's own catalogue, of the site's own words (generator/locale/). split: check the
+    entries in two processes (generator/split_check.py), where nothing else runs threads."""
+    result = check_catalog(catalog_dir, today, split)
     problems = list(result.problems)
     if catalog_dir.resolve() == PROJECT_CATALOG:    # the site's own words are checked with its own glossary
         problems += ui_problems(shown_path, result.terms)
@@ -127,7 +129,7 @@ def check_all(catalog_dir: Path, today: dt.date) -> CheckResult:
                    catalog=result.catalog if clean else None, translated=result.translated if clean else None)
 
 
-def check_catalog(catalog_dir: Path, today: dt.date) -> CheckResult:
+def check_catalog(catalog_dir: Path, today: dt.date, split: bool = False) -> CheckResult:
     """Check every file under catalog_dir, and its translations. Raises
     CatalogEnvironmentError only when the catalogue's own configuration (directory,
     schemas) is missing or broken.
@@ -162,8 +164,7 @@ def check_catalog(catalog_dir: Path, today: dt.date) -> CheckResult:
                               translation, translatable_patterns(schema))
     entries: list[rules.Entry] = []
     translated_systems: dict[str, list[System]] = {lang: [] for lang in LANGUAGES}
-    for path in paths:
-        checked, found, skips = stages.run(shown_path(path), entry_check.stages, path)
+    for checked, found, skips in check_entries(paths, entry_check.run, translation, split):
         problems += found
         skipped += skips
         if checked:
@@ -202,6 +203,10 @@ class _EntryCheck:
     context: rules.Context | None   # None when categories.yaml is broken: the entry rules cannot run
     translation: TranslationCheck
     patterns: object              # the entry's translatable fields
+
+    def run(self, path: Path):
+        """(the checked entry or None, problems, what was skipped) for one entry file."""
+        return stages.run(shown_path(path), self.stages, path)
 
     @property
     def stages(self) -> tuple:

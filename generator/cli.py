@@ -99,7 +99,7 @@ def main(argv=None) -> int:
     if args.command == "diff":
         return _diff(args)
     try:
-        result = check_all(args.catalog, args.today)
+        result = check_all(args.catalog, args.today, split=True)     # the CLI runs no other thread
     except CatalogEnvironmentError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -91,7 +91,7 @@ CHECK = f"""
 import time, datetime, pathlib, json
 start = time.perf_counter()
 from generator.catalog import check_all
-result = check_all(pathlib.Path('catalog'), datetime.date.fromisoformat('{TODAY}'))
+result = check_all(pathlib.Path('catalog'), datetime.date.fromisoformat('{TODAY}'), split=True)   # as make check
 seconds = time.perf_counter() - start
 assert result.errors == 0, [p.format() for p in result.problems if p.severity.value == 'error'][:5]
 {PEAK}
