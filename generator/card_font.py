@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ELLIPSIS = "…"
@@ -27,10 +27,13 @@ class CardFont:
     digest: str
     units_per_em: int
     advances: dict          # code point -> advance width in font units
+    measured: dict = field(default_factory=dict, compare=False, repr=False)   # text -> units: words recur
 
     def width(self, text: str, size: float) -> float:
         """The advance of text at size (px), characters without a glyph counted as 1 em."""
-        units = sum(self.advances.get(ord(ch), self.units_per_em) for ch in text)
+        units = self.measured.get(text)
+        if units is None:
+            units = self.measured[text] = sum(self.advances.get(ord(ch), self.units_per_em) for ch in text)
         return units * size / self.units_per_em
 
     def missing(self, text: str) -> set[str]:
