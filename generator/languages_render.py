@@ -10,13 +10,10 @@ source language's first, as in a sequential render.
 """
 from __future__ import annotations
 
-import json
 import os
-import signal
-import traceback
 from pathlib import Path
 
-from .forks import die_with
+from .forks import Child, ChildFailed
 from .render import ContentError, SiteConfig, prune_tree, render_docs, sync_tree, write_tree
 from .translations import SOURCE_LANGUAGE
 
@@ -33,40 +30,16 @@ def render_tree(root: Path, catalogs: dict, site: SiteConfig, content_dir: Path,
     if not others or not hasattr(os, "fork"):
         return sync_tree(root, render_docs(catalogs, site, content_dir, schema_path, pages, previous=root))
     root.mkdir(parents=True, exist_ok=True)
-    read, write = os.pipe()
-    parent = os.getpid()
-    pid = os.fork()
-    if pid == 0:                                    # the other languages
-        os.close(read)
-        report = {"failure": "the render stopped before it reported"}
-        try:
-            die_with(parent)
-            wanted, changed = write_tree(root, render_docs(catalogs, site, content_dir, schema_path, pages,
-                                                           others, previous=root))
-            report = {"wanted": sorted(wanted), "changed": changed}
-        except ContentError as exc:
-            report = {"failure": str(exc)}
-        except BaseException:
-            report = {"failure": traceback.format_exc()}
-        finally:            # a child never returns into its parent's code
-            try:
-                with os.fdopen(write, "w", encoding="utf-8") as out:
-                    json.dump(report, out)
-            finally:
-                os._exit(0)
-    os.close(write)
+    child = Child(lambda: write_tree(root, render_docs(catalogs, site, content_dir, schema_path, pages, others,
+                                                       previous=root)), expected=(ContentError,))
     try:
         wanted, changed = write_tree(root, render_docs(catalogs, site, content_dir, schema_path, pages,
                                                        [SOURCE_LANGUAGE], previous=root))
     except BaseException:
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        os.close(read)
+        child.kill()
         raise
-    with os.fdopen(read, encoding="utf-8") as pipe:
-        text = pipe.read()
-    os.waitpid(pid, 0)
-    report = json.loads(text) if text else {"failure": "the render of the other languages died"}
-    if "failure" in report:
-        raise RenderError(report["failure"])
-    return changed + report["changed"] + prune_tree(root, wanted | set(report["wanted"]))
+    try:
+        their_wanted, their_changed = child.result()
+    except ChildFailed as exc:
+        raise RenderError(str(exc)) from exc
+    return changed + their_changed + prune_tree(root, wanted | their_wanted)
