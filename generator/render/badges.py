@@ -52,7 +52,7 @@ class Badge:
         return int(round(outer_left + outer_right))
 
     def svg(self) -> str:
-        outer_left, left, outer_right, right = self.widths()
+        outer_left, left, _outer_right, right = self.widths()
         return environment("html").get_template("badge.svg.j2").render(
             badge=self, width=self.width, height=HEIGHT, size=SIZE, pad=PAD, fonts=FONTS,
             outer_left=outer_left, left_text=left, right_text=right)
