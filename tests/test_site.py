@@ -243,14 +243,16 @@ def test_system_pages_number_their_citations_and_link_both_ways(built_site, pref
     citation, in the page's language."""
     system = next(s for s in english().systems if s.slug == "liquid")
     page = (built_site.site / prefix / "projects/liquid/index.html").read_text(encoding="utf-8")
-    citations = re.findall(r'<sup id="(fnref\d*:([a-z0-9-]+))"><a class="footnote-ref" href="#fn:\2">(\d+)</a></sup>',
+    citations = re.findall(r'<sup id="(fnref:(\d+)-\d+)"><a class="footnote-ref" href="#fn:([a-z0-9-]+)">(\d+)</a></sup>',
                            page)
     numbers = {source.id: str(n) for n, source in enumerate(system.sources, 1)}
-    assert len(citations) > 30 and {(source, number) for _ref, source, number in citations} <= set(numbers.items())
+    assert len(citations) > 30 and len({ref for ref, *_ in citations}) == len(citations)
+    assert {(source, number) for _ref, _n, source, number in citations} <= set(numbers.items())
+    assert all(n == number for _ref, n, _source, number in citations)
     for source in system.sources:
         entry = re.search(rf'<li id="fn:{source.id}">\n<p>(.*?)</p>\n</li>', page).group(1)
-        backs = re.findall(rf'<a class="footnote-backref" href="#([^"]+)" title="{back}">&#8617;</a>', entry)
-        assert backs == [ref for ref, cited, _n in citations if cited == source.id], source.id
+        backs = re.findall(rf'<a class="footnote-backref" href="#([^"]+)" title="{back}">↩</a>', entry)
+        assert backs == [ref for ref, _n, cited, _number in citations if cited == source.id], source.id
     assert page.index('<div class="sources">') < page.index('<li id="fn:owens-2023">')
 
 
