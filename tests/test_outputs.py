@@ -93,7 +93,10 @@ def test_page_metadata(built_site):
     assert f"<lastmod>{catalogue().system('liquid').reviewed}</lastmod>" in sitemap
     assert (site / "404.html").is_file() and "404" in (site / "404.html").read_text()
     assert '<input class="md-option" data-md-color-media="(prefers-color-scheme: light)"' in liquid
-    assert 'aria-label="Switch to dark mode"' in liquid
+    assert 'aria-label="Switch to dark mode"' in liquid and 'title="Switch to light mode"' in liquid
+    chinese = (site / "zh/projects/liquid/index.html").read_text()
+    assert 'aria-label="切换到深色模式"' in chinese and 'title="切换到浅色模式"' in chinese
+    assert "Switch to" not in chinese
 
 
 def _previews(page: str) -> dict:
