@@ -97,6 +97,7 @@ def test_page_metadata(built_site):
     chinese = (site / "zh/projects/liquid/index.html").read_text()
     assert 'aria-label="切换到深色模式"' in chinese and 'title="切换到浅色模式"' in chinese
     assert "Switch to" not in chinese
+    assert '"clipboard.copied": "已复制"' in chinese      # the theme's JSON keeps its characters (generator/page_json.py)
 
 
 def _previews(page: str) -> dict:
