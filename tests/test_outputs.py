@@ -98,6 +98,7 @@ def test_page_metadata(built_site):
     assert 'aria-label="切换到深色模式"' in chinese and 'title="切换到浅色模式"' in chinese
     assert "Switch to" not in chinese
     assert '"clipboard.copied": "已复制"' in chinese      # the theme's JSON keeps its characters (generator/page_json.py)
+    assert "__tabbed_" not in liquid + chinese            # no content tabs, so no script for them
 
 
 def _previews(page: str) -> dict:
