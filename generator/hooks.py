@@ -6,9 +6,9 @@ the benchmarks' copies have no generator/ beside them).
 """
 from __future__ import annotations
 
-from . import compact_html, page_json, search_lean
+from . import compact_html, markdown_words, page_json, search_lean
 
 
 def register(config):
     """`config` (a loaded MkDocs configuration) with the site's page hooks among its plugins."""
-    return search_lean.register(compact_html.register(page_json.register(config)))
+    return search_lean.register(compact_html.register(page_json.register(markdown_words.register(config))))

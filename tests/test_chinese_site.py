@@ -83,6 +83,25 @@ def test_chinese_pages_use_materials_chinese_interface(built_site):
     assert '"base": "../../../zh/"' in page       # searches the Chinese index
 
 
+def test_permalinks_and_back_links_are_titled_in_the_pages_language(built_site):
+    """generator/markdown_words.py: the toc and footnotes extensions' titles (what a screen
+    reader says for the ¶ and ↩ links) are Chinese on every Chinese page, English on every
+    English one; the explainers' Markdown footnotes and the system pages' alike."""
+    wrong, counts = [], {"永久链接": 0, "返回正文": 0, "Permanent link": 0, "Back to the text": 0}
+    for path in built_site.site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        chinese = path.relative_to(built_site.site).parts[0] == "zh"
+        for title in counts:
+            found = text.count(f'title="{title}"')
+            counts[title] += found
+            if found and chinese != (title in ("永久链接", "返回正文")):
+                wrong.append((path.relative_to(built_site.site).as_posix(), title))
+    assert wrong == []
+    assert all(count > 100 for count in counts.values()), counts
+    trilemma = (built_site.site / "zh/trilemma/index.html").read_text(encoding="utf-8")
+    assert 'class="footnote-backref" href="#fnref:' in trilemma and 'title="返回正文"' in trilemma
+
+
 def test_each_language_searches_its_own_pages(built_site):
     english = json.loads((built_site.site / "search/search_index.json").read_text(encoding="utf-8"))
     chinese = json.loads((built_site.site / "zh/search/search_index.json").read_text(encoding="utf-8"))
