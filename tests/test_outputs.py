@@ -132,7 +132,7 @@ def test_every_page_describes_its_link_preview_in_its_language(built_site):
                 or found.get("twitter:card") != ["summary_large_image"]
                 or found.get("og:image") != [built_site.base_url + card]
                 or found.get("og:image:width") != ["1200"] or found.get("og:image:height") != ["630"]
-                or found.get("og:image:type") != ["image/png"]
+                or "og:image:type" in found
                 or found.get("og:image:alt") != found.get("twitter:image:alt")
                 or found.get("og:description") != [description]
                 or any(key in found for key in ("twitter:title", "twitter:description", "twitter:image"))
