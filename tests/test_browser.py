@@ -311,3 +311,19 @@ def test_a_system_page_shows_its_badge_and_copies_the_snippet_that_embeds_it(bro
                           f"({built_site.base_url}{prefix}projects/liquid/)")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "zh/"])
+def test_a_system_pages_citations_look_like_the_explainers_footnotes(page, built_site, prefix):
+    """A system page's citation links carry no class (generator/render/helpers.py); site.css
+    gives them what Material gives .footnote-ref, so they look like an explainer's
+    footnote references; the one reached from its source's back-link is outlined."""
+    style = ("a => { const s = getComputedStyle(a); return [s.fontWeight, s.textDecorationLine, "
+             "Math.round(100 * parseFloat(s.fontSize) / parseFloat(getComputedStyle(a.parentElement).fontSize)) / 100]; }")
+    page.goto(built_site.base_url + prefix + "trilemma/")
+    explainer = page.locator("a.footnote-ref").first.evaluate(style)
+    page.goto(built_site.base_url + prefix + "projects/liquid/#fnref:1-2")
+    citation = page.locator('sup[id^="fnref:"] > a').first
+    assert citation.get_attribute("class") is None
+    assert citation.evaluate(style) == explainer == ["700", "none", 0.75]
+    assert page.locator('sup[id="fnref:1-2"] > a').evaluate("a => getComputedStyle(a).outlineStyle") == "auto"
