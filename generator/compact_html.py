@@ -16,7 +16,6 @@ build runs in its own process).
 from __future__ import annotations
 
 import re
-import sys
 
 VERBATIM = re.compile(r"<(?P<tag>pre|code|kbd|textarea|script|style)\b.*?</(?P=tag)\s*>", re.S | re.I)
 _TAG = r"""<(?:[^>"']|"[^"]*"|'[^']*')*>"""
@@ -36,9 +35,3 @@ def compact(html: str) -> str:
 
 def on_post_page(output: str, page, config) -> str:
     return compact(output)
-
-
-def register(config):
-    """`config` (a loaded MkDocs configuration) with this module among its plugins."""
-    config.plugins[__name__] = sys.modules[__name__]
-    return config

@@ -13,7 +13,6 @@ Changes only the build's extension configuration, before any page is rendered.
 """
 from __future__ import annotations
 
-import sys
 
 from . import ui
 from .ui import N_
@@ -26,9 +25,3 @@ def on_pre_build(config) -> None:
     with ui.language(config.theme.get("language") or "en"):
         for (extension, option), english in TITLES.items():
             config.mdx_configs.setdefault(extension, {})[option] = ui._(english)
-
-
-def register(config):
-    """`config` (a loaded MkDocs configuration) with this module among its plugins."""
-    config.plugins[__name__] = sys.modules[__name__]
-    return config

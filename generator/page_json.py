@@ -11,15 +11,7 @@ Changes only the theme's Jinja environment, once per build.
 """
 from __future__ import annotations
 
-import sys
-
 
 def on_env(env, config, files):
     env.policies["json.dumps_kwargs"] = {**env.policies["json.dumps_kwargs"], "ensure_ascii": False}
     return env
-
-
-def register(config):
-    """`config` (a loaded MkDocs configuration) with this module among its plugins."""
-    config.plugins[__name__] = sys.modules[__name__]
-    return config
